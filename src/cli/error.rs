@@ -1,0 +1,107 @@
+//! The one place where library errors become what a person reads: a message, a hint that
+//! says what to do, and an exit code (0 success, 1 audit findings, 2 usage, input or
+//! store errors).
+
+use claims::Error;
+use claims::input::InputError;
+use claims::store::StoreError;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Exit code for usage, input, config and store errors.
+pub const EXIT_ERROR: u8 = 2;
+
+/// An error on its way to the user.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub hint: Option<String>,
+    pub code: u8,
+    /// Output stopped because the reader went away (`claims list | head`): exit quietly.
+    pub broken_pipe: bool,
+}
+
+impl CliError {
+    pub fn new(message: impl Into<String>) -> CliError {
+        CliError {
+            message: message.into(),
+            hint: None,
+            code: EXIT_ERROR,
+            broken_pipe: false,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Prints the message and hint to stderr and returns the exit code.
+    pub fn report(&self) -> ExitCode {
+        if self.broken_pipe {
+            return ExitCode::SUCCESS;
+        }
+        let mut stderr = io::stderr().lock();
+        let _ = writeln!(stderr, "error: {}", self.message);
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(stderr, "hint: {hint}");
+        }
+        ExitCode::from(self.code)
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(err: io::Error) -> CliError {
+        let mut out = CliError::new(format!("cannot write output: {err}"));
+        out.broken_pipe = err.kind() == io::ErrorKind::BrokenPipe;
+        out
+    }
+}
+
+impl From<InputError> for CliError {
+    fn from(err: InputError) -> CliError {
+        let hint = match &err {
+            InputError::Io { .. } => "check that the file exists and is readable",
+            InputError::NotUtf8 { .. } => {
+                "convert the file to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8), or pass --lossy to replace invalid bytes"
+            }
+            InputError::Binary { .. } => "claims reads plain text or Markdown articles",
+            InputError::FrontMatter { .. } => {
+                "front matter is TOML between two `+++` lines: title, outlet, url, published"
+            }
+            InputError::Jsonl { .. } => {
+                "each line must be a JSON object with string fields \"id\" and \"text\""
+            }
+            InputError::TooLarge { .. } => {
+                "split the file into articles; one article is at most 64 MiB"
+            }
+            InputError::LineTooLong { .. } => "split the record, or check the input is JSON Lines",
+        };
+        CliError::new(err.to_string()).with_hint(hint)
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(err: StoreError) -> CliError {
+        let hint = match &err {
+            StoreError::NotFound { .. } => {
+                "run `claims init` to create a store, or point --store (or CLAIMS_STORE) at one"
+            }
+        };
+        CliError::new(err.to_string()).with_hint(hint)
+    }
+}
+
+impl From<Error> for CliError {
+    fn from(err: Error) -> CliError {
+        match err {
+            Error::Input(e) => e.into(),
+            Error::Store(e) => e.into(),
+        }
+    }
+}
+
+/// The error of a subcommand that is not built yet.
+pub fn not_built(command: &str) -> CliError {
+    CliError::new(format!("`claims {command}` is not built yet"))
+}

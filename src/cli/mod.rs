@@ -1,0 +1,112 @@
+//! The command line: flags are defined once here and in each subcommand's file (clap
+//! derive), which also generates `--help`. Each subcommand lives in its own file and
+//! returns an exit code or a [`CliError`].
+
+mod error;
+mod output;
+
+mod add;
+mod audit;
+mod compare;
+mod diff;
+mod eval;
+mod export;
+mod extract;
+mod history;
+mod init;
+mod list;
+mod show;
+mod sources;
+mod verify;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Track facts and claims in news articles, with their sources.
+///
+/// Articles are split into atomic claims with the source quoted for each, logged into a
+/// versioned claim store that a team shares through git, compared across articles
+/// (agreement, contradiction, unsourced statements), and drafts are audited for sourcing
+/// before publication.
+#[derive(Debug, Parser)]
+#[command(name = "claims", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// The claim store to use [default: `./claims`, or the nearest `claims/` above the
+    /// working directory that holds a `store.toml`].
+    #[arg(long, global = true, env = "CLAIMS_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// When to colour output: never with NO_COLOR set, and by default only on a terminal.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a claim store (`./claims` unless --store says otherwise).
+    Init(init::Args),
+    /// Show the claims and sources of articles without storing anything.
+    Extract(extract::Args),
+    /// Log the claims of articles into the store.
+    Add(add::Args),
+    /// List stored claims, filtered by article, source, outlet or status.
+    List(list::Args),
+    /// Show one claim (by a unique id prefix) with every article and source carrying it.
+    Show(show::Args),
+    /// List every source: name, role, kind, aliases, claims and articles.
+    Sources(sources::Args),
+    /// The versions of an article, newest first.
+    History(history::Args),
+    /// Claims a revision of an article added, removed or changed.
+    Diff(diff::Args),
+    /// Compare claims across articles: agreement, contradiction, unsourced statements.
+    Compare(compare::Args),
+    /// Audit a draft's sourcing before publication, like a linter.
+    Audit(audit::Args),
+    /// Recompute every hash in the store and check every reference.
+    Verify(verify::Args),
+    /// Export the store as JSON Lines or CSV.
+    Export(export::Args),
+    /// Measure extraction against an annotated corpus (segmentation or attribution).
+    Eval(eval::Args),
+}
+
+/// Parses the command line, runs the subcommand and turns its outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Init(args) => init::run(&cli.global, args),
+        Command::Extract(args) => extract::run(&cli.global, args),
+        Command::Add(args) => add::run(&cli.global, args),
+        Command::List(args) => list::run(&cli.global, args),
+        Command::Show(args) => show::run(&cli.global, args),
+        Command::Sources(args) => sources::run(&cli.global, args),
+        Command::History(args) => history::run(&cli.global, args),
+        Command::Diff(args) => diff::run(&cli.global, args),
+        Command::Compare(args) => compare::run(&cli.global, args),
+        Command::Audit(args) => audit::run(&cli.global, args),
+        Command::Verify(args) => verify::run(&cli.global, args),
+        Command::Export(args) => export::run(&cli.global, args),
+        Command::Eval(args) => eval::run(&cli.global, args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => err.report(),
+    }
+}
