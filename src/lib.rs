@@ -15,6 +15,7 @@ pub mod audit;
 pub mod claims;
 pub mod compare;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod hash;
 pub mod input;
