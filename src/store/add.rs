@@ -166,10 +166,13 @@ impl<'s> Logger<'s> {
         };
         let version = record.id();
         let text_path = self.store.text_path(&text_id);
-        self.batch.stage_object(text_path, doc.text.as_bytes())?;
+        // A text may already be stored (an earlier version, another article); a new
+        // version record almost never is.
+        self.batch
+            .stage_object(text_path, doc.text.as_bytes(), true)?;
         let toml = record.to_toml();
         self.batch
-            .stage_object(self.store.version_path(&version), toml.as_bytes())?;
+            .stage_object(self.store.version_path(&version), toml.as_bytes(), false)?;
         self.batch
             .stage_ref(self.store.ref_path(&name), ref_bytes(&version).as_bytes())?;
         self.index.push_version(version, &record, true);

@@ -22,7 +22,8 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Creates a new temporary file in `dir` (which must exist) and writes `bytes` to it.
 /// Does not sync.
 pub fn write_temp(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-    let pid = std::process::id();
+    static PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let pid = *PID.get_or_init(std::process::id);
     loop {
         let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = dir.join(format!("{TEMP_PREFIX}{pid}-{n}"));
@@ -77,6 +78,8 @@ pub struct Batch {
     objects: Vec<Pending>,
     refs: Vec<Pending>,
     staged: HashSet<PathBuf>,
+    /// Folders known to exist, so each is created at most once per batch.
+    dirs: HashSet<PathBuf>,
     durable: bool,
 }
 
@@ -89,22 +92,38 @@ impl Batch {
             objects: Vec::new(),
             refs: Vec::new(),
             staged: HashSet::new(),
+            dirs: HashSet::new(),
             durable,
         }
+    }
+
+    fn ensure_parent(&mut self, dest: &Path) -> Result<PathBuf, PathError> {
+        let dir = dest.parent().unwrap_or(&self.root).to_owned();
+        if !self.dirs.contains(&dir) {
+            ensure_dir(&dir).map_err(at(&dir))?;
+            self.dirs.insert(dir.clone());
+        }
+        Ok(dir)
     }
 
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty() && self.refs.is_empty()
     }
 
-    /// Stages an immutable, content-addressed file. Skipped when the file already exists
-    /// or is already staged: the same name means the same content.
-    pub fn stage_object(&mut self, dest: PathBuf, bytes: &[u8]) -> Result<(), PathError> {
-        if self.staged.contains(&dest) || dest.exists() {
+    /// Stages an immutable, content-addressed file. Skipped when it is already staged,
+    /// and when `skip_existing` is set and it exists: the same name means the same
+    /// content. (Replacing an existing record with the same bytes is harmless, and
+    /// cheaper than asking whether it exists when it almost never does.)
+    pub fn stage_object(
+        &mut self,
+        dest: PathBuf,
+        bytes: &[u8],
+        skip_existing: bool,
+    ) -> Result<(), PathError> {
+        if self.staged.contains(&dest) || (skip_existing && dest.exists()) {
             return Ok(());
         }
-        let dir = dest.parent().unwrap_or(&self.root).to_owned();
-        ensure_dir(&dir).map_err(at(&dir))?;
+        let dir = self.ensure_parent(&dest)?;
         let temp = write_temp(&dir, bytes).map_err(at(&dir))?;
         self.staged.insert(dest.clone());
         self.objects.push(Pending { temp, dest });
@@ -113,8 +132,7 @@ impl Batch {
 
     /// Stages a ref (a small mutable file), replaced after every object is durable.
     pub fn stage_ref(&mut self, dest: PathBuf, bytes: &[u8]) -> Result<(), PathError> {
-        let dir = dest.parent().unwrap_or(&self.root).to_owned();
-        ensure_dir(&dir).map_err(at(&dir))?;
+        let dir = self.ensure_parent(&dest)?;
         let temp = write_temp(&dir, bytes).map_err(at(&dir))?;
         self.refs.push(Pending { temp, dest });
         Ok(())
@@ -269,7 +287,7 @@ mod tests {
         let root = dir.path();
         let mut batch = Batch::new(root, true);
         batch
-            .stage_object(root.join("objects/ab/cd"), b"object")
+            .stage_object(root.join("objects/ab/cd"), b"object", true)
             .unwrap();
         batch.stage_ref(root.join("refs/x"), b"ref\n").unwrap();
         // Staged but not visible yet.
@@ -297,7 +315,7 @@ mod tests {
         let root = dir.path();
         {
             let mut batch = Batch::new(root, false);
-            batch.stage_object(root.join("o/x"), b"1").unwrap();
+            batch.stage_object(root.join("o/x"), b"1", true).unwrap();
         }
         assert_eq!(fs::read_dir(root.join("o")).unwrap().count(), 0);
     }

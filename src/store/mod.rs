@@ -26,7 +26,7 @@ mod verify;
 
 pub use add::{AddOptions, Logged, Logger, Status};
 pub use diff::{Change, ClaimDiff, diff_claims};
-pub use fsio::TEMP_PREFIX;
+pub use fsio::{Batch, PathError, TEMP_PREFIX, write_atomic};
 pub use index::{Index, Row, VersionEntry};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
