@@ -53,7 +53,11 @@ fn main() {
         format!("{:.1} MB", ba as f64 / 1e6),
         format!("{:.1} MB", bb as f64 / 1e6),
     );
-    row("read and re-hash every file", fmt_s(rehash_all(&a)), fmt_s(rehash_all(&b)));
+    row(
+        "read and re-hash every file",
+        fmt_s(rehash_all(&a)),
+        fmt_s(rehash_all(&b)),
+    );
     let name = ArticleName::slug(docs[docs.len() / 2].id.as_deref().unwrap_or("x"));
     row(
         "read one article's claims back",
@@ -61,7 +65,11 @@ fn main() {
         fmt_s(read_one_per_record(&b, &name)),
     );
     if Command::new("git").arg("--version").output().is_ok() {
-        row("git add + commit", fmt_s(git_commit(&a)), fmt_s(git_commit(&b)));
+        row(
+            "git add + commit",
+            fmt_s(git_commit(&a)),
+            fmt_s(git_commit(&b)),
+        );
     }
 }
 
@@ -81,8 +89,7 @@ fn fmt_s(secs: f64) -> String {
 fn per_version(root: &Path, docs: &[Document]) -> f64 {
     let (store, _) = Store::init(root).expect("init");
     let start = Instant::now();
-    let mut logger =
-        Logger::start(&store, AddOptions::default(), &mut |_| {}).expect("the lock");
+    let mut logger = Logger::start(&store, AddOptions::default(), &mut |_| {}).expect("the lock");
     for doc in docs {
         let name = ArticleName::slug(doc.id.as_deref().unwrap_or(&doc.origin));
         logger.log(name, doc).expect("logged");
@@ -110,9 +117,16 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
         let extraction = claims::extract(doc);
         let text_id = Id::of(ObjectKind::Text, doc.text.as_bytes());
         batch
-            .stage_object(fan_out(&root.join("objects"), &text_id, "txt"), doc.text.as_bytes(), true)
+            .stage_object(
+                fan_out(&root.join("objects"), &text_id, "txt"),
+                doc.text.as_bytes(),
+                true,
+            )
             .expect("staged");
-        let mut version = format!("article = {}\ntext = \"{text_id}\"\nclaims = [\n", toml_string(name.as_str()));
+        let mut version = format!(
+            "article = {}\ntext = \"{text_id}\"\nclaims = [\n",
+            toml_string(name.as_str())
+        );
         for c in &extraction.claims {
             let record = format!(
                 "id = \"{}\"\ntext = {}\nspan = [{}, {}]\nsentence = {}\nquote = \"{}\"\n{}",
@@ -130,17 +144,28 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
             );
             let occ_id = Id::of(ObjectKind::Claim, record.as_bytes());
             batch
-                .stage_object(fan_out(&root.join("objects"), &occ_id, "toml"), record.as_bytes(), false)
+                .stage_object(
+                    fan_out(&root.join("objects"), &occ_id, "toml"),
+                    record.as_bytes(),
+                    false,
+                )
                 .expect("staged");
             version.push_str(&format!("  \"{occ_id}\",\n"));
         }
         version.push_str("]\n");
         let version_id = Id::of(ObjectKind::Version, version.as_bytes());
         batch
-            .stage_object(fan_out(&root.join("objects"), &version_id, "toml"), version.as_bytes(), false)
+            .stage_object(
+                fan_out(&root.join("objects"), &version_id, "toml"),
+                version.as_bytes(),
+                false,
+            )
             .expect("staged");
         batch
-            .stage_ref(root.join("refs").join(name.as_str()), format!("{version_id}\n").as_bytes())
+            .stage_ref(
+                root.join("refs").join(name.as_str()),
+                format!("{version_id}\n").as_bytes(),
+            )
             .expect("staged");
     }
     batch.commit().expect("committed");
@@ -148,7 +173,9 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -207,12 +234,14 @@ fn read_one_per_record(root: &Path, name: &ArticleName) -> f64 {
     let start = Instant::now();
     let head = fs::read_to_string(root.join("refs").join(name.as_str())).expect("a ref");
     let id: Id = head.trim().parse().expect("an id");
-    let version = fs::read_to_string(fan_out(&root.join("objects"), &id, "toml")).expect("a version");
+    let version =
+        fs::read_to_string(fan_out(&root.join("objects"), &id, "toml")).expect("a version");
     let table: toml::Table = version.parse().expect("TOML");
     let mut n = 0;
     for occ in table["claims"].as_array().expect("a list") {
         let occ: Id = occ.as_str().expect("an id").parse().expect("an id");
-        let text = fs::read_to_string(fan_out(&root.join("objects"), &occ, "toml")).expect("a claim");
+        let text =
+            fs::read_to_string(fan_out(&root.join("objects"), &occ, "toml")).expect("a claim");
         let t: toml::Table = text.parse().expect("TOML");
         n += t.len();
     }
@@ -223,7 +252,12 @@ fn read_one_per_record(root: &Path, name: &ArticleName) -> f64 {
 fn git_commit(dir: &Path) -> f64 {
     let git = |args: &[&str]| {
         Command::new("git")
-            .args(["-c", "user.name=bench", "-c", "user.email=bench@example.invalid"])
+            .args([
+                "-c",
+                "user.name=bench",
+                "-c",
+                "user.email=bench@example.invalid",
+            ])
             .args(args)
             .current_dir(dir)
             .output()

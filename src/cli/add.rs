@@ -50,6 +50,10 @@ pub struct Args {
     /// Seconds to wait for another writer to finish before giving up.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub lock_timeout: u64,
+    /// Articles per atomic commit (each commit costs three file system syncs). For
+    /// crash tests, which need many commits to interrupt.
+    #[arg(long, hide = true, default_value_t = 4096)]
+    pub batch_size: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,6 +105,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let options = AddOptions {
         lock_timeout: timeout,
         logged_at: logged_at()?,
+        batch_size: args.batch_size,
         ..AddOptions::default()
     };
     let mut logger = Logger::start(&store, options, &mut wait_message(&store, timeout))?;
