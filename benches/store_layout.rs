@@ -119,7 +119,7 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
         batch
             .stage_object(
                 fan_out(&root.join("objects"), &text_id, "txt"),
-                doc.text.as_bytes(),
+                doc.text.as_bytes().to_vec(),
                 true,
             )
             .expect("staged");
@@ -146,7 +146,7 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
             batch
                 .stage_object(
                     fan_out(&root.join("objects"), &occ_id, "toml"),
-                    record.as_bytes(),
+                    record.into_bytes(),
                     false,
                 )
                 .expect("staged");
@@ -157,14 +157,14 @@ fn per_record(root: &Path, docs: &[Document]) -> f64 {
         batch
             .stage_object(
                 fan_out(&root.join("objects"), &version_id, "toml"),
-                version.as_bytes(),
+                version.into_bytes(),
                 false,
             )
             .expect("staged");
         batch
             .stage_ref(
                 root.join("refs").join(name.as_str()),
-                format!("{version_id}\n").as_bytes(),
+                format!("{version_id}\n").into_bytes(),
             )
             .expect("staged");
     }

@@ -169,12 +169,12 @@ impl<'s> Logger<'s> {
         // A text may already be stored (an earlier version, another article); a new
         // version record almost never is.
         self.batch
-            .stage_object(text_path, doc.text.as_bytes(), true)?;
+            .stage_object(text_path, doc.text.as_bytes().to_vec(), true)?;
         let toml = record.to_toml();
         self.batch
-            .stage_object(self.store.version_path(&version), toml.as_bytes(), false)?;
+            .stage_object(self.store.version_path(&version), toml.into_bytes(), false)?;
         self.batch
-            .stage_ref(self.store.ref_path(&name), ref_bytes(&version).as_bytes())?;
+            .stage_ref(self.store.ref_path(&name), ref_bytes(&version).into_bytes())?;
         self.index.push_version(version, &record, true);
         self.changed = true;
         let logged = Logged {

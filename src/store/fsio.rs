@@ -70,17 +70,99 @@ struct Pending {
     dest: PathBuf,
 }
 
-/// Files staged for one atomic, durable commit.
-#[derive(Debug)]
+/// A file to write into a temporary file beside `dest`.
+struct Job {
+    dest: PathBuf,
+    bytes: Vec<u8>,
+    is_ref: bool,
+}
+
+/// What the writer thread wrote: temporary files for objects and refs.
+#[derive(Debug, Default)]
+struct Written {
+    objects: Vec<Pending>,
+    refs: Vec<Pending>,
+}
+
+/// The writer thread of one batch: file creation is kernel work that runs beside
+/// extraction on another core.
+struct Worker {
+    jobs: std::sync::mpsc::SyncSender<Job>,
+    handle: std::thread::JoinHandle<(Written, Option<PathError>)>,
+}
+
+/// Jobs queued ahead of the writer: bounds memory while keeping it busy.
+const QUEUE: usize = 256;
+
+impl Worker {
+    fn spawn() -> Worker {
+        let (jobs, rx) = std::sync::mpsc::sync_channel::<Job>(QUEUE);
+        let handle = std::thread::spawn(move || {
+            let mut written = Written::default();
+            let mut dirs: HashSet<PathBuf> = HashSet::new();
+            for job in rx {
+                let dir = job.dest.parent().unwrap_or(Path::new(".")).to_owned();
+                if !dirs.contains(&dir) {
+                    if let Err(e) = ensure_dir(&dir) {
+                        return (
+                            written,
+                            Some(PathError {
+                                path: dir,
+                                source: e,
+                            }),
+                        );
+                    }
+                    dirs.insert(dir.clone());
+                }
+                match write_temp(&dir, &job.bytes) {
+                    Ok(temp) => {
+                        let p = Pending {
+                            temp,
+                            dest: job.dest,
+                        };
+                        if job.is_ref {
+                            written.refs.push(p);
+                        } else {
+                            written.objects.push(p);
+                        }
+                    }
+                    Err(e) => {
+                        return (
+                            written,
+                            Some(PathError {
+                                path: dir,
+                                source: e,
+                            }),
+                        );
+                    }
+                }
+            }
+            (written, None)
+        });
+        Worker { jobs, handle }
+    }
+}
+
+/// Files staged for one atomic, durable commit. Staging hands the bytes to a writer
+/// thread; `commit` waits for it, then syncs and renames.
 pub struct Batch {
     /// Where to sync (any path on the store's file system).
     root: PathBuf,
-    objects: Vec<Pending>,
-    refs: Vec<Pending>,
+    worker: Option<Worker>,
+    /// Content-addressed files staged in this batch that may repeat (texts).
     staged: HashSet<PathBuf>,
-    /// Folders known to exist, so each is created at most once per batch.
-    dirs: HashSet<PathBuf>,
+    /// Files written by a writer thread that has finished (kept for cleaning up).
+    written: Written,
     durable: bool,
+}
+
+impl std::fmt::Debug for Batch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Batch")
+            .field("root", &self.root)
+            .field("staged", &self.staged.len())
+            .finish()
+    }
 }
 
 impl Batch {
@@ -89,25 +171,47 @@ impl Batch {
     pub fn new(root: &Path, durable: bool) -> Batch {
         Batch {
             root: root.to_owned(),
-            objects: Vec::new(),
-            refs: Vec::new(),
+            worker: None,
             staged: HashSet::new(),
-            dirs: HashSet::new(),
+            written: Written::default(),
             durable,
         }
     }
 
-    fn ensure_parent(&mut self, dest: &Path) -> Result<PathBuf, PathError> {
-        let dir = dest.parent().unwrap_or(&self.root).to_owned();
-        if !self.dirs.contains(&dir) {
-            ensure_dir(&dir).map_err(at(&dir))?;
-            self.dirs.insert(dir.clone());
-        }
-        Ok(dir)
+    pub fn is_empty(&self) -> bool {
+        self.worker.is_none() && self.written.objects.is_empty() && self.written.refs.is_empty()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.objects.is_empty() && self.refs.is_empty()
+    fn send(&mut self, job: Job) -> Result<(), PathError> {
+        let worker = self.worker.get_or_insert_with(Worker::spawn);
+        if worker.jobs.send(job).is_err() {
+            // The writer stopped on an error: collect it.
+            self.join()?;
+        }
+        Ok(())
+    }
+
+    /// Waits for the writer thread; its first error, if any.
+    fn join(&mut self) -> Result<(), PathError> {
+        let Some(worker) = self.worker.take() else {
+            return Ok(());
+        };
+        drop(worker.jobs);
+        let (written, error) = worker.handle.join().unwrap_or_else(|_| {
+            (
+                Written::default(),
+                Some(PathError {
+                    path: self.root.clone(),
+                    source: io::Error::other("the writer thread panicked"),
+                }),
+            )
+        });
+        self.written.objects.extend(written.objects);
+        self.written.refs.extend(written.refs);
+        match error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Stages an immutable, content-addressed file. Skipped when it is already staged,
@@ -117,53 +221,67 @@ impl Batch {
     pub fn stage_object(
         &mut self,
         dest: PathBuf,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         skip_existing: bool,
     ) -> Result<(), PathError> {
-        if self.staged.contains(&dest) || (skip_existing && dest.exists()) {
-            return Ok(());
+        if skip_existing {
+            if self.staged.contains(&dest) || dest.exists() {
+                return Ok(());
+            }
+            self.staged.insert(dest.clone());
         }
-        let dir = self.ensure_parent(&dest)?;
-        let temp = write_temp(&dir, bytes).map_err(at(&dir))?;
-        self.staged.insert(dest.clone());
-        self.objects.push(Pending { temp, dest });
-        Ok(())
+        self.send(Job {
+            dest,
+            bytes,
+            is_ref: false,
+        })
     }
 
     /// Stages a ref (a small mutable file), replaced after every object is durable.
-    pub fn stage_ref(&mut self, dest: PathBuf, bytes: &[u8]) -> Result<(), PathError> {
-        let dir = self.ensure_parent(&dest)?;
-        let temp = write_temp(&dir, bytes).map_err(at(&dir))?;
-        self.refs.push(Pending { temp, dest });
-        Ok(())
+    pub fn stage_ref(&mut self, dest: PathBuf, bytes: Vec<u8>) -> Result<(), PathError> {
+        self.send(Job {
+            dest,
+            bytes,
+            is_ref: true,
+        })
     }
 
     /// Makes everything staged visible and durable: sync, rename objects, sync, rename
     /// refs, sync. A crash at any point leaves either the old ref or the new one, and a
     /// new ref only once what it points at is on disk.
     pub fn commit(&mut self) -> Result<(), PathError> {
-        if self.is_empty() {
+        if let Err(e) = self.join() {
+            self.abandon();
+            return Err(e);
+        }
+        if self.written.objects.is_empty() && self.written.refs.is_empty() {
             return Ok(());
         }
         let all: Vec<PathBuf> = self
+            .written
             .objects
             .iter()
-            .chain(&self.refs)
+            .chain(&self.written.refs)
             .map(|p| p.temp.clone())
             .collect();
         self.sync(&all)?;
-        let objects = std::mem::take(&mut self.objects);
-        let mut renamed = Vec::with_capacity(objects.len());
-        for p in &objects {
-            fs::rename(&p.temp, &p.dest).map_err(at(&p.dest))?;
-            renamed.push(p.dest.clone());
+        let mut renamed = Vec::with_capacity(self.written.objects.len());
+        while let Some(p) = self.written.objects.pop() {
+            if let Err(e) = fs::rename(&p.temp, &p.dest) {
+                let _ = fs::remove_file(&p.temp);
+                return Err(at(&p.dest)(e));
+            }
+            renamed.push(p.dest);
         }
         self.sync_dirs(&renamed)?;
-        let refs = std::mem::take(&mut self.refs);
-        let mut ref_dests = Vec::with_capacity(refs.len());
-        for p in &refs {
-            fs::rename(&p.temp, &p.dest).map_err(at(&p.dest))?;
-            ref_dests.push(p.dest.clone());
+        let mut ref_dests = Vec::with_capacity(self.written.refs.len());
+        // In staging order: a ref staged twice ends with the later one.
+        for p in std::mem::take(&mut self.written.refs) {
+            if let Err(e) = fs::rename(&p.temp, &p.dest) {
+                let _ = fs::remove_file(&p.temp);
+                return Err(at(&p.dest)(e));
+            }
+            ref_dests.push(p.dest);
         }
         self.sync_dirs(&ref_dests)?;
         self.staged.clear();
@@ -172,7 +290,13 @@ impl Batch {
 
     /// Removes staged temporary files (after an error, before commit).
     pub fn abandon(&mut self) {
-        for p in self.objects.drain(..).chain(self.refs.drain(..)) {
+        let _ = self.join();
+        for p in self
+            .written
+            .objects
+            .drain(..)
+            .chain(self.written.refs.drain(..))
+        {
             let _ = fs::remove_file(&p.temp);
         }
         self.staged.clear();
@@ -287,10 +411,13 @@ mod tests {
         let root = dir.path();
         let mut batch = Batch::new(root, true);
         batch
-            .stage_object(root.join("objects/ab/cd"), b"object", true)
+            .stage_object(root.join("objects/ab/cd"), b"object".to_vec(), true)
             .unwrap();
-        batch.stage_ref(root.join("refs/x"), b"ref\n").unwrap();
+        batch
+            .stage_ref(root.join("refs/x"), b"ref\n".to_vec())
+            .unwrap();
         // Staged but not visible yet.
+        batch.join().unwrap();
         assert!(!root.join("objects/ab/cd").exists());
         assert!(!root.join("refs/x").exists());
         batch.commit().unwrap();
@@ -315,7 +442,11 @@ mod tests {
         let root = dir.path();
         {
             let mut batch = Batch::new(root, false);
-            batch.stage_object(root.join("o/x"), b"1", true).unwrap();
+            batch
+                .stage_object(root.join("o/x"), b"1".to_vec(), true)
+                .unwrap();
+            batch.join().unwrap();
+            assert_eq!(fs::read_dir(root.join("o")).unwrap().count(), 1);
         }
         assert_eq!(fs::read_dir(root.join("o")).unwrap().count(), 0);
     }

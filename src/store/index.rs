@@ -93,9 +93,21 @@ impl Index {
 
     fn intern(&mut self, s: &str) -> Str {
         if self.interner.is_none() {
-            let mut map = HashMap::with_capacity(self.ends.len());
-            for i in 0..self.ends.len() as u32 {
-                map.insert(self.str(i).to_owned(), i);
+            // Only the strings that repeat: names, outlets, sources, roles, cues.
+            let mut map = HashMap::new();
+            let shared = self
+                .versions
+                .iter()
+                .flat_map(|v| [v.article, v.title, v.outlet, v.url, v.published])
+                .chain(
+                    self.rows
+                        .iter()
+                        .flat_map(|r| [r.source_name, r.source_role, r.cue_text]),
+                );
+            for i in shared {
+                if i != NONE {
+                    map.entry(self.str(i).to_owned()).or_insert(i);
+                }
             }
             self.interner = Some(map);
         }
@@ -109,6 +121,14 @@ impl Index {
             m.insert(s.to_owned(), i);
         }
         i
+    }
+
+    /// Adds a string without looking for an equal one (claim texts rarely repeat, and
+    /// hashing each costs more than the bytes saved).
+    fn append(&mut self, s: &str) -> Str {
+        self.blob.push_str(s);
+        self.ends.push(self.blob.len() as u32);
+        (self.ends.len() - 1) as Str
     }
 
     fn intern_opt(&mut self, s: Option<&str>) -> Str {
@@ -131,7 +151,7 @@ impl Index {
             let row = Row {
                 claim: occ.id,
                 version,
-                text: self.intern(&occ.text),
+                text: self.append(&occ.text),
                 span: occ.span,
                 sentence: occ.sentence as u32,
                 quote: occ.quote,

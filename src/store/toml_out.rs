@@ -11,6 +11,11 @@ use std::fmt::Write as _;
 pub fn push_string(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
+    if !needs_escape(s.as_bytes()) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut plain_from = 0;
     for (i, c) in s.char_indices() {
         let escape = match c {
@@ -35,6 +40,18 @@ pub fn push_string(out: &mut String, s: &str) {
     }
     out.push_str(&s[plain_from..]);
     out.push('"');
+}
+
+/// Whether any byte needs escaping: `"`, `\`, C0 controls, DEL, or a C1 control
+/// (U+0080 to U+009F, encoded as 0xC2 0x80..=0x9F).
+fn needs_escape(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b < 0x20
+            || b == b'"'
+            || b == b'\\'
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// Appends a key: bare when it is `[A-Za-z0-9_-]+`, quoted otherwise.
