@@ -349,21 +349,22 @@ fn table(out: &mut impl Write, logged: &[Logged]) -> io::Result<()> {
     if new + updated == 0 {
         writeln!(
             out,
-            "nothing changed: {} already stored with the same text",
-            plural(unchanged, "article is", "articles are")
+            "nothing changed: {unchanged} {} already stored with the same text",
+            if unchanged == 1 {
+                "article is"
+            } else {
+                "articles are"
+            }
         )
     } else {
         writeln!(
             out,
-            "logged {} new, {} updated ({} claims); {} unchanged",
-            plural(new, "article", "articles"),
-            updated,
-            claims,
-            unchanged
+            "logged {new} new and {updated} updated {} ({claims} claims); {unchanged} unchanged",
+            if new + updated == 1 {
+                "article"
+            } else {
+                "articles"
+            },
         )
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
