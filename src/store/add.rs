@@ -137,7 +137,7 @@ impl<'s> Logger<'s> {
         let (parent_id, meta) = match head {
             None => (None, given_meta),
             Some((head_id, head_text, head_rows)) => {
-                if head_text == text_id && given_meta == Metadata::default() {
+                if head_text == text_id && self.meta_already_there(&head_id, &given_meta) {
                     return Ok(self.push_unchanged(name, doc, head_id, head_rows));
                 }
                 let parent = self.store.read_version(&head_id)?;
@@ -198,6 +198,27 @@ impl<'s> Logger<'s> {
         Ok(logged)
     }
 
+    /// Whether every metadata field given is already the head's, judged from the index
+    /// (no record to parse): true when nothing is given, or only the four indexed fields
+    /// are and they match.
+    fn meta_already_there(&self, head: &Id, given: &Metadata) -> bool {
+        if *given == Metadata::default() {
+            return true;
+        }
+        let Some(v) = self.index.version(head) else {
+            return false;
+        };
+        let same = |g: &Option<String>, have: super::index::Str| {
+            g.as_deref()
+                .is_none_or(|g| self.index.opt_str(have) == Some(g))
+        };
+        given.extra.is_empty()
+            && same(&given.title, v.title)
+            && same(&given.outlet, v.outlet)
+            && same(&given.url, v.url)
+            && same(&given.published, v.published)
+    }
+
     fn push_unchanged(&mut self, name: ArticleName, doc: &Document, head: Id, rows: u32) -> Logged {
         let sourced = self
             .index
@@ -247,5 +268,88 @@ impl<'s> Logger<'s> {
             }
         }
         Ok(std::mem::take(&mut self.committed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn doc(origin: &str, text: &str) -> Document {
+        Document::from_text(origin, text)
+    }
+
+    fn options() -> AddOptions {
+        AddOptions {
+            durable: false,
+            ..AddOptions::default()
+        }
+    }
+
+    #[test]
+    fn new_unchanged_updated() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let name = ArticleName::parse("story").unwrap();
+
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        let first = logger.log(name.clone(), &doc("a", "One. Two.")).unwrap();
+        assert_eq!(first.status, Status::New);
+        assert_eq!(first.claims, 2);
+        logger.finish().unwrap();
+        assert_eq!(store.read_ref(&name).unwrap(), Some(first.version));
+
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        let same = logger.log(name.clone(), &doc("a", "One. Two.")).unwrap();
+        assert_eq!(same.status, Status::Unchanged);
+        assert_eq!(same.version, first.version);
+        let changed = logger.log(ArticleName::parse("other").unwrap(), &doc("b", "Three."));
+        assert_eq!(changed.unwrap().status, Status::New);
+        logger.finish().unwrap();
+
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        let revised = logger
+            .log(name.clone(), &doc("a", "One. Two. Four."))
+            .unwrap();
+        assert_eq!(revised.status, Status::Updated);
+        assert_eq!(revised.parent, Some(first.version));
+        logger.finish().unwrap();
+
+        let rec = store.read_version(&revised.version).unwrap();
+        assert_eq!(rec.parent, Some(first.version));
+        assert_eq!(rec.claims.len(), 3);
+        let index = store.index().unwrap();
+        let history: Vec<Id> = index.history("story").iter().map(|v| v.id).collect();
+        assert_eq!(history, vec![revised.version, first.version]);
+    }
+
+    #[test]
+    fn one_name_twice_in_a_run_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let name = ArticleName::parse("x").unwrap();
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        logger.log(name.clone(), &doc("a/x.txt", "A.")).unwrap();
+        let err = logger.log(name, &doc("b/x.txt", "B.")).unwrap_err();
+        assert!(matches!(err, StoreError::NameCollision { .. }), "{err}");
+        let logged = logger.finish().unwrap();
+        assert_eq!(logged.len(), 1, "the first input is still logged");
+    }
+
+    #[test]
+    fn nothing_is_visible_before_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let name = ArticleName::parse("x").unwrap();
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        logger.log(name.clone(), &doc("a", "A.")).unwrap();
+        assert_eq!(store.read_ref(&name).unwrap(), None);
+        drop(logger);
+        // Dropped without finishing: nothing logged, temporary files removed.
+        assert_eq!(store.read_ref(&name).unwrap(), None);
+        let lock_state = store.lock_state();
+        let report = crate::store::verify(&store, None, &lock_state);
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
 }

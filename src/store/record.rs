@@ -508,6 +508,26 @@ pub(crate) mod tests {
     }
 
     proptest! {
+        /// What `verify` relies on: a record file with any one byte changed either does
+        /// not parse, or is not in canonical form, or hashes to another id.
+        #[test]
+        fn any_one_byte_change_is_detectable(pos in 0usize..10_000, byte in any::<u8>()) {
+            let rec = sample();
+            let original = rec.to_toml().into_bytes();
+            let pos = pos % original.len();
+            prop_assume!(original[pos] != byte);
+            let mut changed = original.clone();
+            changed[pos] = byte;
+            let detected = match std::str::from_utf8(&changed) {
+                Err(_) => true,
+                Ok(text) => match VersionRecord::from_toml(text) {
+                    Err(_) => true,
+                    Ok(back) => back.to_toml() != text || back.id() != rec.id(),
+                },
+            };
+            prop_assert!(detected, "byte {} changed to {:?} went unnoticed", pos, byte as char);
+        }
+
         #[test]
         fn any_texts_round_trip(title in "\\PC*", claim in "(\\PC|\\n|\\t)*", key in "\\PC{1,12}") {
             let mut rec = sample();
