@@ -1,7 +1,25 @@
 //! Sentences: English news text into sentence spans.
 //!
-//! PLACEHOLDER: splits after `.`, `!` or `?` followed by white space, and at blank lines.
-//! The real segmenter (abbreviations, initials, quotes, lists, headlines) replaces it.
+//! A rule-based segmenter built on English orthography rather than a trained model:
+//!
+//! - Every line break ends a sentence: news text separates paragraphs by single line
+//!   breaks, and a line without a final mark (a headline, a dateline, a paragraph cut off
+//!   mid-sentence) is still a sentence of its own. Each non-blank line is a paragraph.
+//! - Inside a line, a sentence ends after `.`, `!`, `?`, `…` (with the closing quotes,
+//!   brackets and citation numbers attached to them) followed by a space, when the token
+//!   before and the word after say so: an abbreviation list with a class for each entry
+//!   (titles never end a sentence, `Inc.` or `U.S.` only before a word that commonly opens
+//!   one, `a.m.` unless a fronted phrase precedes, `No.` not before a number), initials
+//!   (`Lloyd J. Austin`), list labels (`1.`, `a)`), the case of the next word, and
+//!   brackets (`(see. section 4)`).
+//! - Quotes do not suspend splitting: a quoted passage of several sentences is split like
+//!   any other text, as news style requires (`“... this regard. They are ...”`).
+//!
+//! The scan is one pass over the bytes with bounded look-back and look-ahead, so its time
+//! is linear in the text; see [`scan`] for the details.
+
+mod lexicon;
+mod scan;
 
 use crate::span::Span;
 
@@ -15,51 +33,14 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits `text` into sentences. Spans are byte offsets into `text`.
+/// Splits `text` into sentences. Spans are byte offsets into `text`, on char boundaries,
+/// in order, not overlapping, trimmed of white space and never empty; every character of
+/// the text that is not white space lies in exactly one sentence.
 pub fn split(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut paragraph = 0;
-    let mut para_start = 0;
-    for (i, line) in line_starts(text) {
-        let end = i + line.len();
-        split_paragraph(text, Span::new(para_start.max(i), end), paragraph, &mut out);
-        if !line.trim().is_empty() {
-            paragraph += 1;
-        }
-        para_start = end;
-    }
-    out
+    scan::Scanner::new(text).run()
 }
 
-fn line_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    text.split_inclusive('\n').map(move |line| {
-        let start = pos;
-        pos += line.len();
-        (start, line)
-    })
-}
-
-fn split_paragraph(text: &str, range: Span, paragraph: usize, out: &mut Vec<Sentence>) {
-    let bytes = text.as_bytes();
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?')
-            && (i + 1 >= range.end || bytes[i + 1].is_ascii_whitespace())
-        {
-            push(text, Span::new(start, i + 1), paragraph, out);
-            start = i + 1;
-        }
-        i += 1;
-    }
-    push(text, Span::new(start, range.end), paragraph, out);
-}
-
-fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
-    let span = span.trim(text);
-    if !span.is_empty() {
-        out.push(Sentence { span, paragraph });
-    }
+/// White space as the segmenter trims it: Unicode white space and the byte-order mark.
+pub fn is_space(c: char) -> bool {
+    scan::is_space(c)
 }
