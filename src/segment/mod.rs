@@ -44,3 +44,6 @@ pub fn split(text: &str) -> Vec<Sentence> {
 pub fn is_space(c: char) -> bool {
     scan::is_space(c)
 }
+
+#[cfg(test)]
+mod tests;
