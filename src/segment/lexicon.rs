@@ -78,6 +78,7 @@ const ABBREVIATIONS: &[(&str, Class, bool)] = &[
     ("b.s", Class::Final, false),
     ("b.sc", Class::Final, false),
     ("bldg", Class::Generic, false),
+    ("bln", Class::Generic, false),
     ("blvd", Class::Generic, false),
     ("brig", Class::Title, true),
     ("bros", Class::Generic, false),
@@ -213,6 +214,7 @@ const ABBREVIATIONS: &[(&str, Class, bool)] = &[
     ("miss", Class::Generic, true),
     ("ml", Class::Unit, false),
     ("mlle", Class::Title, true),
+    ("mln", Class::Generic, false),
     ("mm", Class::Unit, false),
     ("mme", Class::Title, true),
     ("mmes", Class::Title, true),
@@ -249,6 +251,7 @@ const ABBREVIATIONS: &[(&str, Class, bool)] = &[
     ("pa", Class::Generic, true),
     ("para", Class::Prefix, false),
     ("paras", Class::Prefix, false),
+    ("pct", Class::Generic, false),
     ("penn", Class::Generic, true),
     ("pfc", Class::Title, true),
     ("pg", Class::Prefix, false),
@@ -263,10 +266,12 @@ const ABBREVIATIONS: &[(&str, Class, bool)] = &[
     ("profs", Class::Title, true),
     ("psy.d", Class::Final, false),
     ("pt", Class::UnitOrPrefix, false),
+    ("pts", Class::Generic, false),
     ("pty", Class::Generic, false),
     ("pvt", Class::Title, true),
     ("q.v", Class::Latin, false),
     ("qt", Class::Unit, false),
+    ("qtr", Class::Generic, false),
     ("qts", Class::Unit, false),
     ("r.n", Class::Final, false),
     ("rd", Class::Generic, false),
@@ -524,6 +529,15 @@ const MONTH_NAMES: &[&str] = &[
     "october",
     "september",
 ];
+const DAY_NAMES: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
 const CREDIT_LABELS: &[&str] = &[
     "credit",
     "graphic",
@@ -676,6 +690,7 @@ static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = pack_abbreviations(ABBRE
 static SENTENCE_STARTER_KEYS: [u128; SENTENCE_STARTERS.len()] = pack_all(SENTENCE_STARTERS);
 static RUN_ON_STARTER_KEYS: [u128; RUN_ON_STARTERS.len()] = pack_all(RUN_ON_STARTERS);
 static MONTH_NAME_KEYS: [u128; MONTH_NAMES.len()] = pack_all(MONTH_NAMES);
+static DAY_NAME_KEYS: [u128; DAY_NAMES.len()] = pack_all(DAY_NAMES);
 static CREDIT_LABEL_KEYS: [u128; CREDIT_LABELS.len()] = pack_all(CREDIT_LABELS);
 static PRONOUN_STARTER_KEYS: [u128; PRONOUN_STARTERS.len()] = pack_all(PRONOUN_STARTERS);
 static FRONTING_PREPOSITION_KEYS: [u128; FRONTING_PREPOSITIONS.len()] =
@@ -749,6 +764,11 @@ pub(super) fn is_month_name(word: &str) -> bool {
     contains(&MONTH_NAME_KEYS, word)
 }
 
+/// Names of the months and of the days of the week.
+pub(super) fn is_day_or_month_name(word: &str) -> bool {
+    is_month_name(word) || contains(&DAY_NAME_KEYS, word)
+}
+
 /// Labels of a picture's credit line ("Image: ...", "Photo: ...").
 pub(super) fn is_credit_label(word: &str) -> bool {
     contains(&CREDIT_LABEL_KEYS, word)
@@ -795,6 +815,7 @@ mod tests {
         assert_sorted("SENTENCE_STARTERS", SENTENCE_STARTERS.iter().copied());
         assert_sorted("RUN_ON_STARTERS", RUN_ON_STARTERS.iter().copied());
         assert_sorted("MONTH_NAMES", MONTH_NAMES.iter().copied());
+        assert_sorted("DAY_NAMES", DAY_NAMES.iter().copied());
         assert_sorted("CREDIT_LABELS", CREDIT_LABELS.iter().copied());
         assert_sorted("PRONOUN_STARTERS", PRONOUN_STARTERS.iter().copied());
         assert_sorted(

@@ -1,8 +1,8 @@
 //! The scanner: one pass over the bytes of a text, line by line.
 //!
 //! Most bytes are looked at once, through a 256-entry table that says whether a byte can
-//! matter (a sentence mark, a closing parenthesis, a line break, or the first byte of a
-//! multi-byte mark). At a sentence mark the scanner reads the *cluster* (the marks and the
+//! matter (a sentence mark, a closing parenthesis, a quote mark, a capital, a line break,
+//! or the first byte of a multi-byte mark). At a sentence mark the scanner reads the *cluster* (the marks and the
 //! closing quotes, brackets and citation numbers attached to it), the token before it and
 //! the first word after it, and decides from English orthography whether the sentence ends
 //! there. Every look back or ahead is bounded, so the whole scan is linear in the text.
@@ -727,6 +727,9 @@ impl<'t> Scanner<'t> {
                 } else if self.is_abbreviation_like(w, at) {
                     // A time zone or another abbreviation: "11:58 p.m. PDT", "P.D.T."
                     Verdict::Keep
+                } else if lexicon::is_day_or_month_name(w) {
+                    // "at 3 a.m. Tuesday", "at 9 p.m. March 3": the date of the time.
+                    Verdict::Keep
                 } else if self.clause_opens_with_preposition(start) {
                     // "At 6 a.m. Mr. Smith arrived": the time was a fronted phrase.
                     Verdict::Keep
@@ -777,7 +780,13 @@ impl<'t> Scanner<'t> {
     /// Whether the words before the mark at `i` look like a title in title case ("the film
     /// Shall We Dance? at number three"): two of the last three words capitalised.
     fn title_before(&self, i: usize) -> bool {
-        let head = &self.text[self.sentence_start..i];
+        let mut from = self
+            .sentence_start
+            .max(i.saturating_sub(MAX_TOKEN_BYTES * 2));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let head = &self.text[from..i];
         let mut capitals = 0;
         for word in head.rsplit(' ').filter(|w| !w.is_empty()).take(3) {
             if word.ends_with([',', ';', ':']) {
@@ -792,14 +801,19 @@ impl<'t> Scanner<'t> {
 
     /// Whether the token starting at `start` is the first thing of its sentence.
     fn starts_sentence(&self, start: usize) -> bool {
-        let mut k = self.skip_spaces(self.sentence_start);
-        for _ in 0..MAX_OPENERS {
-            match self.opener_len(k) {
-                Some(n) => k = self.skip_spaces(k + n),
-                None => break,
+        // Back from the token over white space and opening marks, a bounded number of
+        // characters, to the sentence start.
+        let head = &self.text[self.sentence_start..start];
+        let mut rest = head.char_indices().rev();
+        for _ in 0..MAX_WORD_BYTES {
+            match rest.next() {
+                None => return true,
+                Some((_, c)) if is_space(c) || "\"'`([{“‘„«‹¿¡–—-*•".contains(c) =>
+                    {}
+                Some(_) => return false,
             }
         }
-        k == start
+        false
     }
 
     /// Whether a number comes right before the token at `start` ("5 ft.", "6in.").
