@@ -127,6 +127,9 @@ enum Token {
     Number,
     /// One capital letter: an initial ("Lloyd J. Austin").
     Initial,
+    /// "I": the pronoun ("you and I. Did you"), or an initial after a name ("Albert I.
+    /// Jones").
+    PronounI,
     /// One lower-case letter ("contain v. If", "a. The first item").
     LowerLetter,
     Abbreviation(Class),
@@ -137,16 +140,35 @@ enum Token {
     },
 }
 
-/// A list marker inside a line: `a)`, `2.)`, `(iii)`.
+/// A list marker inside a line: `a)`, `2.)`, `(iii)`, `1.`.
 #[derive(Debug, Clone, Copy)]
 struct Marker {
+    /// Where its item starts (at the label, or at a bullet before it).
     start: usize,
+    /// For a label with a period (`1.`), the end of that period: if the label turns out
+    /// to open a list item, a sentence end found there is dropped.
+    label_end: Option<usize>,
     in_list: bool,
 }
 
-/// Kinds of list numbering (digits, letters, roman numerals) times their three shapes
-/// (`a)`, `a.)`, `(a)`).
-const MARKER_SLOTS: usize = 5 * 3;
+/// How a list label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `a)`
+    Paren,
+    /// `a.)`
+    PeriodParen,
+    /// `(a)`
+    Parens,
+    /// `a.`
+    Period,
+}
+
+const SHAPES: usize = 4;
+
+/// Kinds of list numbering (digits, small and capital letters, small and capital roman
+/// numerals) times their shapes.
+const MARKER_SLOTS: usize = 5 * SHAPES;
 
 pub(super) struct Scanner<'t> {
     text: &'t str,
@@ -245,6 +267,19 @@ impl<'t> Scanner<'t> {
         let mut start = self.line_start;
         let mut e = 0;
         let mut m = 0;
+        // A label's own period ("Steps: 1. Mix") is no sentence end once the label proves
+        // to open a list item.
+        // Both lists are in text order: one merge pass.
+        let mut labels = self
+            .markers
+            .iter()
+            .filter(|mk| mk.in_list)
+            .filter_map(|mk| mk.label_end)
+            .peekable();
+        self.ends.retain(|&end| {
+            while labels.next_if(|&l| l < end).is_some() {}
+            labels.peek() != Some(&end)
+        });
         loop {
             while m < self.markers.len() && !self.markers[m].in_list {
                 m += 1;
@@ -304,6 +339,13 @@ impl<'t> Scanner<'t> {
         }
         if !gap.spaced && cluster.mark != Mark::FullWidth {
             // "U.S.A", "3.5", "Yahoo!Inc", "Jr.'s": no space, no sentence end.
+            return cluster.end;
+        }
+        if cluster.mark == Mark::Period
+            && cluster.end == i + 1
+            && self.note_period_label(i, cluster.end)
+        {
+            // "1. The first item 2. The second item": the label's period.
             return cluster.end;
         }
         let verdict = match cluster.mark {
@@ -614,6 +656,9 @@ impl<'t> Scanner<'t> {
             let before = chars.peek().map(|&(_, c)| c);
             let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
             let keep = ch.is_alphanumeric()
+                || (matches!(ch, '°' | 'º')
+                    && after.is_none()
+                    && matches!(before, Some('N' | 'n')))
                 || (ch == '.' && after.is_some())
                 || (matches!(ch, '\'' | '’' | '&' | '-') && inner(before) && inner(after));
             if !keep {
@@ -661,6 +706,19 @@ impl<'t> Scanner<'t> {
                 _ => Verdict::Keep,
             },
             Token::LowerLetter => Verdict::Keep,
+            Token::PronounI => {
+                let after_name = self.text[self.line_start..start]
+                    .trim_end_matches(' ')
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
+                match next {
+                    Next::Upper(w, _) if after_name && !lexicon::is_sentence_starter(w) => {
+                        Verdict::Keep
+                    }
+                    _ => regular(class, next),
+                }
+            }
             Token::Abbreviation(c) => self.abbreviation(c, token, start, next),
             Token::Nothing | Token::Number | Token::Word { .. } => regular(class, next),
         }
@@ -976,7 +1034,6 @@ impl<'t> Scanner<'t> {
     }
 
     /// Notes a possible list marker ending with the `)` at `p`: `a)`, `2.)`, `(iii)`.
-    /// Markers that continue a sequence (`a)` then `b)`) become sentence starts.
     fn note_marker(&mut self, p: usize) {
         let b = self.bytes;
         if !b.get(p + 1).is_some_and(|&c| c == b' ' || c == b'\t') {
@@ -984,30 +1041,85 @@ impl<'t> Scanner<'t> {
         }
         let dotted = p > self.line_start && b[p - 1] == b'.';
         let label_end = if dotted { p - 1 } else { p };
-        let mut label_start = label_end;
-        while label_start > self.line_start
-            && label_end - label_start < 5
-            && b[label_start - 1].is_ascii_alphanumeric()
-        {
-            label_start -= 1;
-        }
+        let label_start = self.label_start(label_end);
         let label = &self.text[label_start..label_end];
-        if label.is_empty() || label.len() > 4 {
-            return;
-        }
         let boundary_before = |k: usize| k == self.line_start || is_space_or_break(b[k - 1]);
         let (start, shape) = if label_start > self.line_start && b[label_start - 1] == b'(' {
             if dotted || !boundary_before(label_start - 1) {
                 return;
             }
-            (label_start - 1, 2)
+            (label_start - 1, Shape::Parens)
         } else if boundary_before(label_start) {
-            (label_start, usize::from(dotted))
+            let shape = if dotted {
+                Shape::PeriodParen
+            } else {
+                Shape::Paren
+            };
+            (label_start, shape)
         } else {
             return;
         };
-        let mut readings: [Option<(usize, u8)>; 2] = [None, None];
+        self.add_marker(start, label, shape, None);
+    }
+
+    /// Notes a possible list label before the period at `i` ("1. The first item 2. The
+    /// second item", "• 9.", "b."), and says whether it continues a list begun in this
+    /// line: then the period is the label's, not the sentence's.
+    fn note_period_label(&mut self, i: usize, cluster_end: usize) -> bool {
+        let b = self.bytes;
+        let label_start = self.label_start(i);
+        let label = &self.text[label_start..i];
+        if label.bytes().any(|c| c.is_ascii_uppercase()) {
+            // Capitals are initials ("J. K. Rowling"), not list labels.
+            return false;
+        }
+        let mut start = label_start;
+        if start > self.line_start && !matches!(b[start - 1], b' ' | b'\t') {
+            // Only a bullet may touch the label ("⁃9.").
+            match self.text[self.line_start..start].chars().next_back() {
+                Some(c) if is_bullet(c) => start -= c.len_utf8(),
+                _ => return false,
+            }
+        } else {
+            // "• 9. The first item": the item starts at its bullet.
+            let mut k = start;
+            while k > self.line_start && start - k < 3 && matches!(b[k - 1], b' ' | b'\t') {
+                k -= 1;
+            }
+            if let Some(c) = self.text[self.line_start..k].chars().next_back()
+                && is_bullet(c)
+            {
+                start = k - c.len_utf8();
+            }
+        }
+        self.add_marker(start, label, Shape::Period, Some(cluster_end))
+    }
+
+    /// Where a list label ending at `end` starts (at most four letters or digits back).
+    fn label_start(&self, end: usize) -> usize {
+        let b = self.bytes;
+        let mut start = end;
+        while start > self.line_start && end - start < 5 && b[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        start
+    }
+
+    /// Records a list marker starting at `start` with `label`; markers that continue a
+    /// sequence of the same numbering and shape (`a)` then `b)`) make a list, and their
+    /// items become sentences. Returns whether this marker continues a list.
+    fn add_marker(
+        &mut self,
+        start: usize,
+        label: &str,
+        shape: Shape,
+        label_end: Option<usize>,
+    ) -> bool {
         let lb = label.as_bytes();
+        if lb.is_empty() || lb.len() > 4 {
+            return false;
+        }
+        let mut readings: [Option<(usize, u8)>; 2] = [None, None];
         if lb.iter().all(u8::is_ascii_digit) {
             if lb.len() <= 2 {
                 readings[0] = label.parse::<u8>().ok().map(|v| (0, v));
@@ -1022,15 +1134,16 @@ impl<'t> Scanner<'t> {
             readings[1] = Some((kind, v));
         }
         if readings.iter().all(Option::is_none) {
-            return;
+            return false;
         }
         let index = self.markers.len();
         self.markers.push(Marker {
             start,
+            label_end,
             in_list: false,
         });
         for (kind, value) in readings.into_iter().flatten() {
-            let slot = kind * 3 + shape;
+            let slot = kind * SHAPES + shape as usize;
             if let Some((prev_value, prev_index)) = self.last_marker[slot]
                 && prev_value.checked_add(1) == Some(value)
             {
@@ -1039,7 +1152,13 @@ impl<'t> Scanner<'t> {
             }
             self.last_marker[slot] = Some((value, index));
         }
+        self.markers[index].in_list
     }
+}
+
+/// Characters that mark a list item.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '-')
 }
 
 /// An ellipsis ends a sentence only before a capital ("Happy... No one" but "I thought...
@@ -1142,9 +1261,7 @@ fn classify(token: &str, shouting: bool) -> Token {
     let mut chars = t.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return if c == 'I' {
-            Token::Word {
-                short_capital: false,
-            }
+            Token::PronounI
         } else if c.is_uppercase() {
             Token::Initial
         } else if c.is_lowercase() {
@@ -1154,6 +1271,9 @@ fn classify(token: &str, shouting: bool) -> Token {
         } else {
             Token::Nothing
         };
+    }
+    if matches!(t, "N°" | "Nº" | "n°" | "nº") {
+        return Token::Abbreviation(Class::No);
     }
     if let Some(class) = lexicon::abbreviation(t, shouting) {
         return Token::Abbreviation(class);

@@ -166,6 +166,14 @@ fn initials_do_not_end_sentences() {
         "She agreed with him and I. We left.",
         &["She agreed with him and I.", "We left."],
     );
+    check(
+        "Ask Henry I. Ward about it.",
+        &["Ask Henry I. Ward about it."],
+    );
+    check(
+        "It is kept at N\u{b0}. 12 Main Street.",
+        &["It is kept at N\u{b0}. 12 Main Street."],
+    );
 }
 
 #[test]
@@ -359,6 +367,28 @@ fn lists() {
         &["The quote in (3) is short."],
     );
     check("ii. Second point", &["ii. Second point"]);
+    check(
+        "Steps: 1. Boil water 2. Add rice 3. Wait",
+        &["Steps:", "1. Boil water", "2. Add rice", "3. Wait"],
+    );
+    check(
+        "\u{2022} 4. Fourth rule \u{2022} 5. Fifth rule",
+        &["\u{2022} 4. Fourth rule", "\u{2022} 5. Fifth rule"],
+    );
+    check(
+        "a. Read the notes. b. Sign the form.",
+        &["a. Read the notes.", "b. Sign the form."],
+    );
+    // Capital letters in a row are initials, not a list.
+    check(
+        "The novel by J. K. Rowling sold well.",
+        &["The novel by J. K. Rowling sold well."],
+    );
+    // A single number is no list.
+    check(
+        "He finished 1. Then came the others.",
+        &["He finished 1.", "Then came the others."],
+    );
 }
 
 #[test]
