@@ -538,6 +538,10 @@ const DAY_NAMES: &[&str] = &[
     "tuesday",
     "wednesday",
 ];
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "out",
+    "per", "so", "the", "to", "up", "via", "yet",
+];
 const CREDIT_LABELS: &[&str] = &[
     "credit",
     "graphic",
@@ -691,6 +695,7 @@ static SENTENCE_STARTER_KEYS: [u128; SENTENCE_STARTERS.len()] = pack_all(SENTENC
 static RUN_ON_STARTER_KEYS: [u128; RUN_ON_STARTERS.len()] = pack_all(RUN_ON_STARTERS);
 static MONTH_NAME_KEYS: [u128; MONTH_NAMES.len()] = pack_all(MONTH_NAMES);
 static DAY_NAME_KEYS: [u128; DAY_NAMES.len()] = pack_all(DAY_NAMES);
+static TITLE_SMALL_WORD_KEYS: [u128; TITLE_SMALL_WORDS.len()] = pack_all(TITLE_SMALL_WORDS);
 static CREDIT_LABEL_KEYS: [u128; CREDIT_LABELS.len()] = pack_all(CREDIT_LABELS);
 static PRONOUN_STARTER_KEYS: [u128; PRONOUN_STARTERS.len()] = pack_all(PRONOUN_STARTERS);
 static FRONTING_PREPOSITION_KEYS: [u128; FRONTING_PREPOSITIONS.len()] =
@@ -764,6 +769,11 @@ pub(super) fn is_month_name(word: &str) -> bool {
     contains(&MONTH_NAME_KEYS, word)
 }
 
+/// Words that title case leaves in small letters ("Love After the Storm").
+pub(super) fn is_title_small_word(word: &str) -> bool {
+    contains(&TITLE_SMALL_WORD_KEYS, word)
+}
+
 /// Names of the months and of the days of the week.
 pub(super) fn is_day_or_month_name(word: &str) -> bool {
     is_month_name(word) || contains(&DAY_NAME_KEYS, word)
@@ -816,6 +826,7 @@ mod tests {
         assert_sorted("RUN_ON_STARTERS", RUN_ON_STARTERS.iter().copied());
         assert_sorted("MONTH_NAMES", MONTH_NAMES.iter().copied());
         assert_sorted("DAY_NAMES", DAY_NAMES.iter().copied());
+        assert_sorted("TITLE_SMALL_WORDS", TITLE_SMALL_WORDS.iter().copied());
         assert_sorted("CREDIT_LABELS", CREDIT_LABELS.iter().copied());
         assert_sorted("PRONOUN_STARTERS", PRONOUN_STARTERS.iter().copied());
         assert_sorted(

@@ -636,20 +636,20 @@ impl<'t> Scanner<'t> {
     fn token_before(&self, i: usize) -> (&'t str, usize, bool) {
         let text: &'t str = self.text;
         let b = self.bytes;
+        // The token belongs to the current sentence: after a full-width mark a sentence
+        // starts without a space ("...。Next.").
+        let floor = self.sentence_start.max(self.line_start).min(i);
         let mut end = i;
-        while end > self.line_start
-            && i - end < MAX_CLUSTER_GAP
-            && matches!(b[end - 1], b' ' | b'\t')
-        {
+        while end > floor && i - end < MAX_CLUSTER_GAP && matches!(b[end - 1], b' ' | b'\t') {
             end -= 1;
         }
         let spaced = end < i;
         let mut start = end;
-        let head = &text[self.line_start..end];
+        let head = &text[floor..end];
         let mut chars = head.char_indices().rev().peekable();
         let mut after: Option<char> = None;
         while let Some((at, ch)) = chars.next() {
-            let at = self.line_start + at;
+            let at = floor + at;
             if end - at > MAX_TOKEN_BYTES {
                 break;
             }
@@ -666,6 +666,10 @@ impl<'t> Scanner<'t> {
             }
             start = at;
             after = Some(ch);
+        }
+        // Periods belong inside a token ("U.S"), not before it ("..etc").
+        while start < end && b[start] == b'.' {
+            start += 1;
         }
         (&text[start..end], start, spaced)
     }
@@ -1022,7 +1026,16 @@ impl<'t> Scanner<'t> {
             return false;
         }
         if lower_follows {
-            return true;
+            // Title case capitalises words of four letters or more ("Love After the
+            // Storm"): such a word only starts a sentence after an uncapitalised one.
+            let prev_word_start = self.text[self.sentence_start..k]
+                .rfind(' ')
+                .map_or(self.sentence_start, |p| self.sentence_start + p + 1);
+            let prev_capitalised = b[prev_word_start].is_ascii_uppercase();
+            // ... unless the small word after it is one that title case leaves small:
+            // "Lovely Cottage This cottage is" is a headline run into its text.
+            let small = self.word_at(after + 1);
+            return word.len() < 4 || !prev_capitalised || !lexicon::is_title_small_word(small);
         }
         // "Thursday, May 7, 2015 On Tuesday": a date line's year, then a preposition.
         let year = k >= 4 + 4

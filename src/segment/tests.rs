@@ -415,6 +415,14 @@ fn sentences_run_together_without_a_mark() {
         &["They saw Lost In Translation twice."],
     );
     check(
+        "They saw Love After the Storm twice.",
+        &["They saw Love After the Storm twice."],
+    );
+    check(
+        "Quiet Harbour Hotel This hotel is close to the beach.",
+        &["Quiet Harbour Hotel", "This hotel is close to the beach."],
+    );
+    check(
         "She writes for The Daily Post now.",
         &["She writes for The Daily Post now."],
     );
@@ -534,6 +542,8 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
     #[test]
     fn invariants_hold_on_pieces(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)) {
         let text: String = pieces.concat();
