@@ -566,28 +566,12 @@ impl<'t> Scanner<'t> {
     /// Length of an opening quote, bracket, dash or bullet at `k`.
     fn opener_len(&self, k: usize) -> Option<usize> {
         let c = *self.bytes.get(k)?;
-        if c < 0x80 {
-            return matches!(c, b'"' | b'\'' | b'`' | b'(' | b'[' | b'{' | b'-' | b'*')
-                .then_some(1);
-        }
-        let ch = self.text.get(k..)?.chars().next()?;
-        matches!(
-            ch,
-            '“' | '‘'
-                | '„'
-                | '«'
-                | '‹'
-                | '¿'
-                | '¡'
-                | '–'
-                | '—'
-                | '•'
-                | '（'
-                | '［'
-                | '「'
-                | '『'
-        )
-        .then_some(ch.len_utf8())
+        let ch = if c < 0x80 {
+            char::from(c)
+        } else {
+            self.text.get(k..)?.chars().next()?
+        };
+        is_opening(ch).then_some(ch.len_utf8())
     }
 
     /// Skips spaces (not line breaks) from `k`.
@@ -711,11 +695,8 @@ impl<'t> Scanner<'t> {
             },
             Token::LowerLetter => Verdict::Keep,
             Token::PronounI => {
-                let after_name = self.text[self.line_start..start]
-                    .trim_end_matches(' ')
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase) && w.len() > 1);
+                let previous = self.previous_word(start);
+                let after_name = previous.len() > 1 && previous.starts_with(char::is_uppercase);
                 match next {
                     Next::Upper(w, _) if after_name && !lexicon::is_sentence_starter(w) => {
                         Verdict::Keep
@@ -750,29 +731,25 @@ impl<'t> Scanner<'t> {
                 Next::Upper(..) => Verdict::Split,
                 _ => Verdict::Keep,
             },
-            Class::Month => unit(next),
-            Class::Final => match next {
-                Next::Upper(..) => Verdict::Split,
-                _ => Verdict::Keep,
-            },
+            Class::Month | Class::Final => ends_before_capital(next),
             Class::Time | Class::Era | Class::EraPrefix => self.time(class, start, next),
             Class::Unit => {
                 if self.after_number(start) {
-                    unit(next)
+                    ends_before_capital(next)
                 } else {
                     generic(next)
                 }
             }
             Class::UnitWord => {
                 if self.after_number(start) {
-                    unit(next)
+                    ends_before_capital(next)
                 } else {
                     regular(classify_word(token), next)
                 }
             }
             Class::UnitOrPrefix => {
                 if self.after_number(start) {
-                    unit(next)
+                    ends_before_capital(next)
                 } else {
                     prefix(before_number, token, next)
                 }
@@ -870,12 +847,30 @@ impl<'t> Scanner<'t> {
         for _ in 0..MAX_WORD_BYTES {
             match rest.next() {
                 None => return true,
-                Some((_, c)) if is_space(c) || "\"'`([{“‘„«‹¿¡–—-*•".contains(c) =>
-                    {}
+                Some((_, c)) if is_space(c) || is_opening(c) => {}
                 Some(_) => return false,
             }
         }
         false
+    }
+
+    /// The word before the token at `start`, past one run of spaces (at most
+    /// `MAX_TOKEN_BYTES` of it).
+    fn previous_word(&self, start: usize) -> &'t str {
+        let text: &'t str = self.text;
+        let b = self.bytes;
+        let mut end = start;
+        while end > self.line_start && start - end < MAX_CLUSTER_GAP && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut from = end;
+        while from > self.line_start && end - from < MAX_TOKEN_BYTES && b[from - 1] != b' ' {
+            from -= 1;
+        }
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        &text[from..end]
     }
 
     /// Whether a number comes right before the token at `start` ("5 ft.", "6in.").
@@ -1171,7 +1166,34 @@ impl<'t> Scanner<'t> {
 
 /// Characters that mark a list item.
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '·' | '*' | '-')
+    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '*' | '-')
+}
+
+/// What may stand between a sentence mark and the first word of the next sentence:
+/// opening quotes and brackets, dashes, bullets.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '('
+            | '['
+            | '{'
+            | '“'
+            | '‘'
+            | '„'
+            | '«'
+            | '‹'
+            | '¿'
+            | '¡'
+            | '（'
+            | '［'
+            | '「'
+            | '『'
+            | '–'
+            | '—'
+            | '―'
+    ) || is_bullet(c)
 }
 
 /// An ellipsis ends a sentence only before a capital ("Happy... No one" but "I thought...
@@ -1221,8 +1243,9 @@ fn prefix(before_number: bool, token: &str, next: Next) -> Verdict {
     }
 }
 
-/// A unit after a number: the sentence ends before a capital, never before a number.
-fn unit(next: Next) -> Verdict {
+/// Abbreviations that end a sentence before any capitalised word, and never before a
+/// number (`5 lb. Nobody`, `in Feb. Nobody`, `a Ph.D. Her`, but `5 ft. 6 in.`).
+fn ends_before_capital(next: Next) -> Verdict {
     match next {
         Next::Upper(..) => Verdict::Split,
         _ => Verdict::Keep,
