@@ -132,7 +132,6 @@ const ABBREVIATIONS: &[(&str, Class, bool)] = &[
     ("esp", Class::Generic, false),
     ("esq", Class::Generic, false),
     ("est", Class::Generic, false),
-    ("et", Class::Latin, false),
     ("etc", Class::Final, false),
     ("excl", Class::Generic, false),
     ("ext", Class::Prefix, false),
@@ -542,6 +541,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "off", "on", "or", "out",
     "per", "so", "the", "to", "up", "via", "yet",
 ];
+const HONORIFICS: &[&str] = &[
+    "dr", "messrs", "miss", "mlle", "mme", "mmes", "mr", "mrs", "ms", "prof",
+];
 const CREDIT_LABELS: &[&str] = &[
     "credit",
     "graphic",
@@ -696,6 +698,7 @@ static RUN_ON_STARTER_KEYS: [u128; RUN_ON_STARTERS.len()] = pack_all(RUN_ON_STAR
 static MONTH_NAME_KEYS: [u128; MONTH_NAMES.len()] = pack_all(MONTH_NAMES);
 static DAY_NAME_KEYS: [u128; DAY_NAMES.len()] = pack_all(DAY_NAMES);
 static TITLE_SMALL_WORD_KEYS: [u128; TITLE_SMALL_WORDS.len()] = pack_all(TITLE_SMALL_WORDS);
+static HONORIFIC_KEYS: [u128; HONORIFICS.len()] = pack_all(HONORIFICS);
 static CREDIT_LABEL_KEYS: [u128; CREDIT_LABELS.len()] = pack_all(CREDIT_LABELS);
 static PRONOUN_STARTER_KEYS: [u128; PRONOUN_STARTERS.len()] = pack_all(PRONOUN_STARTERS);
 static FRONTING_PREPOSITION_KEYS: [u128; FRONTING_PREPOSITIONS.len()] =
@@ -774,6 +777,11 @@ pub(super) fn is_title_small_word(word: &str) -> bool {
     contains(&TITLE_SMALL_WORD_KEYS, word)
 }
 
+/// Personal titles (`Mr`, `Mrs`, `Ms`, `Dr`, ...), with or without their period.
+pub(super) fn is_honorific(word: &str) -> bool {
+    contains(&HONORIFIC_KEYS, word)
+}
+
 /// Names of the months and of the days of the week.
 pub(super) fn is_day_or_month_name(word: &str) -> bool {
     is_month_name(word) || contains(&DAY_NAME_KEYS, word)
@@ -827,6 +835,7 @@ mod tests {
         assert_sorted("MONTH_NAMES", MONTH_NAMES.iter().copied());
         assert_sorted("DAY_NAMES", DAY_NAMES.iter().copied());
         assert_sorted("TITLE_SMALL_WORDS", TITLE_SMALL_WORDS.iter().copied());
+        assert_sorted("HONORIFICS", HONORIFICS.iter().copied());
         assert_sorted("CREDIT_LABELS", CREDIT_LABELS.iter().copied());
         assert_sorted("PRONOUN_STARTERS", PRONOUN_STARTERS.iter().copied());
         assert_sorted(

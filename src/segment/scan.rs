@@ -693,6 +693,10 @@ impl<'t> Scanner<'t> {
                 Next::Upper(w, _) if lexicon::is_pronoun_starter(w) => Verdict::Split,
                 _ => Verdict::Keep,
             },
+            // "up 3.4% y/y. Analysts": a letter after a slash is no initial.
+            Token::LowerLetter if start > self.line_start && self.bytes[start - 1] == b'/' => {
+                regular(class, next)
+            }
             Token::LowerLetter => Verdict::Keep,
             Token::PronounI => {
                 let previous = self.previous_word(start);
@@ -1225,10 +1229,13 @@ fn regular(token: Token, next: Next) -> Verdict {
     }
 }
 
-/// Abbreviations that end a sentence only before a common sentence opener.
+/// Abbreviations that end a sentence only before a common sentence opener, or before a
+/// personal title ("born in the U.S. Mr. Biden ..." but "the U.S. Sen. Bob Casey").
 fn generic(next: Next) -> Verdict {
     match next {
-        Next::Upper(w, _) if lexicon::is_sentence_starter(w) => Verdict::Split,
+        Next::Upper(w, _) if lexicon::is_sentence_starter(w) || lexicon::is_honorific(w) => {
+            Verdict::Split
+        }
         _ => Verdict::Keep,
     }
 }

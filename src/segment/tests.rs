@@ -77,6 +77,27 @@ fn country_and_company_abbreviations_end_only_before_a_sentence_opener() {
 }
 
 #[test]
+fn personal_titles_after_abbreviations_start_sentences() {
+    check(
+        "He grew up in the U.S. Mr. Hale moved there later. U.S. Sen. Ann Park agreed.",
+        &[
+            "He grew up in the U.S.",
+            "Mr. Hale moved there later.",
+            "U.S. Sen. Ann Park agreed.",
+        ],
+    );
+    check(
+        "The show starts at 8 p.m. ET. Doors open early. Sales were up 2% y/y. Rivals lost.",
+        &[
+            "The show starts at 8 p.m. ET.",
+            "Doors open early.",
+            "Sales were up 2% y/y.",
+            "Rivals lost.",
+        ],
+    );
+}
+
+#[test]
 fn numbers_after_abbreviations() {
     check(
         "The vote is on Jan. 12 and the bill is No. 5 on the list. See pp. 4-6 and Fig. 2 for details.",
