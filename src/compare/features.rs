@@ -488,6 +488,19 @@ impl ClaimFeatures {
             .copied()
             .collect();
         for cue in cues {
+            // A negation inside a condition ("if the waste is not disposed of") or a
+            // counterfactual ("without it, the Earth would be ...") asserts nothing.
+            let (clause_start, _) = self.clause_of(cue.first as usize);
+            let (sentence_start, sentence_end) = self.sentence_of(cue.first as usize);
+            let conditional = (clause_start..cue.first as usize).any(|k| {
+                let w = self.tokens[k].word;
+                w == hash_str("if") || w == hash_str("unless") || w == hash_str("whether")
+            });
+            let counterfactual = self.tokens[cue.first as usize].word == hash_str("without")
+                && (sentence_start..sentence_end).any(|k| self.tokens[k].word == hash_str("would"));
+            if conditional || counterfactual {
+                continue;
+            }
             let mut j = cue.last as usize + 1;
             let mut words = 0;
             while j < n && words < 2 {

@@ -701,7 +701,7 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
     (
         &[
             "accept", "approve", "approval", "pass", "adopt", "endorse", "ratify", "support",
-            "favour", "favor", "receive",
+            "favour", "favor", "receive", "get",
         ],
         &[
             "reject", "refuse", "decline", "oppose", "against", "veto", "block",
