@@ -11,6 +11,8 @@ pub struct Pair {
     pub b: String,
     /// The gold relation, when the file carries one (`"label"`): for evaluation.
     pub label: Option<String>,
+    /// The line of the file it was read from (1-based).
+    pub line: u64,
 }
 
 /// Why a pairs file could not be read.
@@ -83,16 +85,19 @@ impl<R: BufRead> Iterator for PairReader<R> {
             if line.is_empty() {
                 continue;
             }
-            return Some(parse_pair(line).map_err(|message| PairsError::Line {
-                origin: self.origin.clone(),
-                line: self.line_no,
-                message,
-            }));
+            let line_no = self.line_no;
+            return Some(
+                parse_pair(line, line_no).map_err(|message| PairsError::Line {
+                    origin: self.origin.clone(),
+                    line: self.line_no,
+                    message,
+                }),
+            );
         }
     }
 }
 
-fn parse_pair(line: &str) -> Result<Pair, String> {
+fn parse_pair(line: &str, line_no: u64) -> Result<Pair, String> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let serde_json::Value::Object(mut map) = value else {
@@ -115,7 +120,13 @@ fn parse_pair(line: &str) -> Result<Pair, String> {
         Some(serde_json::Value::String(s)) => Some(s),
         _ => None,
     };
-    Ok(Pair { id, a, b, label })
+    Ok(Pair {
+        id,
+        a,
+        b,
+        label,
+        line: line_no,
+    })
 }
 
 #[cfg(test)]

@@ -766,15 +766,17 @@ fn actor(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) 
         let Some(sk) = subject_before(a, i) else {
             continue;
         };
+        // A name opening the claim ("Russia invaded ...") counts even when it stands
+        // alone: before a verb it is the subject.
         let Some(entity) = a
             .entities
             .iter()
-            .find(|e| e.certain && (e.first as usize) <= sk && sk <= e.last as usize)
+            .find(|e| (e.first as usize) <= sk && sk <= e.last as usize)
         else {
             continue;
         };
         let subject: Vec<usize> = (entity.first as usize..=entity.last as usize)
-            .filter(|&k| a.tokens[k].has(flag::ENTITY))
+            .filter(|&k| a.tokens[k].has(flag::CONTENT) && !a.tokens[k].has(flag::TITLE))
             .collect();
         // Without a parse, take only a word that looks like a verb in the past or third
         // person ("invaded", "turned", "buys"): a name before a noun is an adjective
@@ -1008,4 +1010,184 @@ pub fn decide(s: &Signals) -> Relation {
 
 fn coverage_reason(s: &Signals) -> String {
     format!("support: b has {:.0}% of a's content", 100.0 * s.coverage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> Relation {
+        relate(&ClaimFeatures::new(a), &ClaimFeatures::new(b))
+    }
+
+    fn assert_relation(a: &str, b: &str, kind: RelationKind, reason_start: &str) {
+        let r = rel(a, b);
+        assert_eq!(r.relation, kind, "{a} | {b}: {r:?}");
+        assert!(
+            r.reasons.iter().any(|x| x.starts_with(reason_start)),
+            "{a} | {b}: expected a reason starting {reason_start:?}, got {:?}",
+            r.reasons
+        );
+        assert!((0.0..=1.0).contains(&r.score), "{r:?}");
+    }
+
+    #[test]
+    fn negation_on_one_side_contradicts() {
+        assert_relation(
+            "The minister has publicly commented on the report.",
+            "The minister has not commented on the report.",
+            RelationKind::Contradict,
+            "negation: 'has not commented'",
+        );
+        assert_relation(
+            "Christian Bale will play Steve Jobs.",
+            "Christian Bale won't play Steve Jobs after all.",
+            RelationKind::Contradict,
+            "negation:",
+        );
+    }
+
+    #[test]
+    fn negation_on_both_sides_agrees() {
+        let r = rel(
+            "The minister has not commented on the report.",
+            "The minister did not comment on the report.",
+        );
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+    }
+
+    #[test]
+    fn a_negation_in_a_condition_is_no_contradiction() {
+        let r = rel(
+            "Leaks are caused by the disposal of toxic waste.",
+            "If toxic waste is not disposed of properly, it may leak into streams.",
+        );
+        assert_ne!(r.relation, RelationKind::Contradict, "{r:?}");
+    }
+
+    #[test]
+    fn different_numbers_contradict_and_vague_ones_are_ranges() {
+        assert_relation(
+            "About 500 people attended the protest in the capital.",
+            "Thousands of people attended the protest in the capital.",
+            RelationKind::Contradict,
+            "number: About 500 vs Thousands",
+        );
+        assert_relation(
+            "The couple had been married for 75 years.",
+            "The couple had been married for 70 years.",
+            RelationKind::Contradict,
+            "number: 75 vs 70",
+        );
+        let r = rel(
+            "IBM will cut more than 110,000 jobs.",
+            "IBM is to cut 111,800 jobs.",
+        );
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+        let r = rel(
+            "Thousands of people attended the protest in the capital.",
+            "About 5,000 people attended the protest in the capital.",
+        );
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+    }
+
+    #[test]
+    fn different_dates_contradict() {
+        assert_relation(
+            "The treaty between the two countries was signed in 2021.",
+            "The treaty between the two countries was signed in 2022.",
+            RelationKind::Contradict,
+            "date: 2021 vs 2022",
+        );
+    }
+
+    #[test]
+    fn opposing_words_contradict() {
+        assert_relation(
+            "China has deepened its economic ties with Russia.",
+            "China has reduced its economic ties with Russia.",
+            RelationKind::Contradict,
+            "antonym: deepened vs reduced",
+        );
+        assert_relation(
+            "The National Assembly rejected the amendment on women's suffrage.",
+            "The National Assembly passed the amendment on women's suffrage.",
+            RelationKind::Contradict,
+            "antonym: rejected vs passed",
+        );
+    }
+
+    #[test]
+    fn another_actor_for_the_same_act_contradicts() {
+        assert_relation(
+            "Russia invaded Ukraine in 2022.",
+            "Belarus invaded Ukraine in 2022.",
+            RelationKind::Contradict,
+            "actor: Russia vs Belarus for 'invaded'",
+        );
+        let r = rel(
+            "ISIS executed two of its fighters.",
+            "Islamic State executed two of its fighters.",
+        );
+        assert_ne!(r.relation, RelationKind::Contradict, "{r:?}");
+    }
+
+    #[test]
+    fn denial_and_withdrawal_contradict() {
+        assert_relation(
+            "Egyptian President al-Sisi offered land in Sinai to the Palestinians.",
+            "Sisi denies offering Sinai land to Palestinians",
+            RelationKind::Contradict,
+            "denial: b says 'denies'",
+        );
+        assert_relation(
+            "Christian Bale will play Steve Jobs in the new film.",
+            "Christian Bale drops out of the Steve Jobs film",
+            RelationKind::Contradict,
+            "withdrawal: b says 'drops out'",
+        );
+    }
+
+    #[test]
+    fn hedged_reports_are_neutral() {
+        let a = "The company cut 500 jobs at its Ohio plant.";
+        for b in [
+            "The company reportedly cut 500 jobs at its Ohio plant.",
+            "Did the company cut 500 jobs at its Ohio plant?",
+            "Company cut 500 jobs at Ohio plant, union officials say",
+            "The company may cut 500 jobs at its Ohio plant.",
+        ] {
+            assert_relation(a, b, RelationKind::Neutral, "hedged:");
+        }
+    }
+
+    #[test]
+    fn paraphrases_agree() {
+        for (a, b) in [
+            (
+                "ISIS leader Abu Bakr al-Baghdadi was wounded in a U.S. airstrike.",
+                "ISIS leader al-Baghdadi injured in US airstrike",
+            ),
+            (
+                "The Indian government fired an employee who skipped work for 24 years.",
+                "Government sacks employee who skipped work for 24 years",
+            ),
+            (
+                "Egypt has offered land in Sinai for a Palestinian state.",
+                "Egypt offers Palestinians land in Sinai for a state",
+            ),
+        ] {
+            let r = rel(a, b);
+            assert_eq!(r.relation, RelationKind::Agree, "{a} | {b}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn unrelated_claims_are_neutral() {
+        let r = rel(
+            "The central bank raised interest rates on Tuesday.",
+            "The football team won the cup final.",
+        );
+        assert_eq!(r.relation, RelationKind::Neutral, "{r:?}");
+    }
 }
