@@ -40,3 +40,47 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
     }
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn similarity_ranks_related_claims_first() {
+        let a = ClaimFeatures::new("China has deepened its economic ties with Russia.");
+        let near = ClaimFeatures::new("China and Russia deepen economic ties");
+        let far = ClaimFeatures::new("The football team won the cup final.");
+        let (ka, kn, kf) = (
+            a.content_concepts(),
+            near.content_concepts(),
+            far.content_concepts(),
+        );
+        assert!(similarity(&ka, &kn) > similarity(&ka, &kf));
+        assert_eq!(similarity(&ka, &ka), 1.0);
+        assert_eq!(similarity(&ka, &[]), 0.0);
+    }
+
+    #[test]
+    fn index_keys_of_related_claims_meet() {
+        let a = ClaimFeatures::new("ISIS leader wounded in airstrike");
+        let b = ClaimFeatures::new("Isis leader injured in an airstrike, officials say");
+        let kb = b.index_keys();
+        assert!(a.index_keys().iter().any(|k| kb.binary_search(k).is_ok()));
+    }
+
+    proptest! {
+        #[test]
+        fn relate_never_panics_and_scores_stay_in_range(a in "\\PC{0,80}", b in "\\PC{0,120}") {
+            let r = relate(&ClaimFeatures::new(&a), &ClaimFeatures::new(&b));
+            prop_assert!((0.0..=1.0).contains(&r.score));
+            prop_assert!(!r.reasons.is_empty());
+        }
+
+        #[test]
+        fn words_and_numbers_never_panic(a in "[A-Za-z0-9 ,.'$%?-]{0,60}", b in "[A-Za-z0-9 ,.'$%?-]{0,60}") {
+            let r = relate(&ClaimFeatures::new(&a), &ClaimFeatures::new(&b));
+            prop_assert!((0.0..=1.0).contains(&r.score));
+        }
+    }
+}
