@@ -476,7 +476,7 @@ impl ClaimFeatures {
         self.cues = cues;
     }
 
-    /// Marks the content words a negation governs: the first two content words after
+    /// Marks the content words a negation governs: the first three content words after
     /// the cue in its clause (the verb and what it bears on: "has not publicly
     /// commented", "won't play Steve Jobs").
     fn mark_negation_scopes(&mut self) {
@@ -503,7 +503,7 @@ impl ClaimFeatures {
             }
             let mut j = cue.last as usize + 1;
             let mut words = 0;
-            while j < n && words < 2 {
+            while j < n && words < 3 {
                 let t = self.tokens[j];
                 if t.has(flag::CLAUSE_END) {
                     break;
