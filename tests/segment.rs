@@ -180,4 +180,18 @@ fn eval_segment_scores_our_own_gold_file() {
         String::from_utf8_lossy(&output.stdout),
         "cases 3 passed 2 exact 0.667 boundary_f1 0.909\n"
     );
+    let output = cargo_bin_cmd!("claims")
+        .args(["eval", "segment", "--show-failures"])
+        .arg(&gold)
+        .output()
+        .expect("claims runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("--- 3\n  want [\"One. Two.\"]\n  got  [\"One.\", \"Two.\"]\n"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("--- 1"),
+        "only failing cases are listed: {stdout}"
+    );
 }
