@@ -1240,13 +1240,14 @@ fn generic(next: Next) -> Verdict {
     }
 }
 
-/// An abbreviation that comes before numbers ("Vol. 2", "Art. 5"); elsewhere it is
-/// more often the plain word ("modern art.").
+/// An abbreviation that comes before numbers ("Vol. 2", "Art. 5"); before a capital it
+/// is more often the plain word ("modern art. The"), before a small letter still the
+/// abbreviation ("Sec. of State").
 fn prefix(before_number: bool, token: &str, next: Next) -> Verdict {
-    if before_number {
-        Verdict::Keep
-    } else {
-        regular(classify_word(token), next)
+    match next {
+        _ if before_number => Verdict::Keep,
+        Next::Lower => Verdict::Keep,
+        _ => regular(classify_word(token), next),
     }
 }
 
