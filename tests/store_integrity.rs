@@ -210,3 +210,34 @@ fn verify_reports_as_json() {
     assert_eq!(report["versions"], 4);
     assert!(report["problems"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_half_renamed_batch_is_not_damage() {
+    // What a crash between the renames of one commit can leave: a version record whose
+    // text was not renamed yet, and no ref pointing at it.
+    let t = TestStore::new();
+    let input = t.write("in.jsonl", &jsonl_articles(0..1, 0));
+    t.cmd()
+        .args(["add", "--input-format", "jsonl"])
+        .arg(&input)
+        .assert()
+        .success();
+    for sub in ["refs", "texts"] {
+        for entry in fs::read_dir(t.store().join(sub)).unwrap().flatten() {
+            if entry.path().is_dir() {
+                fs::remove_dir_all(entry.path()).unwrap();
+            } else {
+                fs::remove_file(entry.path()).unwrap();
+            }
+        }
+    }
+    let out = t.verify_ok();
+    assert!(out.contains("note") && out.contains("is missing"), "{out}");
+    // And the same add completes it.
+    t.cmd()
+        .args(["add", "--input-format", "jsonl"])
+        .arg(&input)
+        .assert()
+        .success();
+    t.verify_ok();
+}

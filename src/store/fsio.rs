@@ -265,10 +265,16 @@ impl Batch {
             .map(|p| p.temp.clone())
             .collect();
         self.sync(&all)?;
+        // In staging order, so what a record refers to (its text) appears before it.
         let mut renamed = Vec::with_capacity(self.written.objects.len());
-        while let Some(p) = self.written.objects.pop() {
+        let objects = std::mem::take(&mut self.written.objects);
+        let mut objects = objects.into_iter();
+        for p in objects.by_ref() {
             if let Err(e) = fs::rename(&p.temp, &p.dest) {
                 let _ = fs::remove_file(&p.temp);
+                for rest in objects.chain(std::mem::take(&mut self.written.refs)) {
+                    let _ = fs::remove_file(&rest.temp);
+                }
                 return Err(at(&p.dest)(e));
             }
             renamed.push(p.dest);
