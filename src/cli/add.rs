@@ -359,12 +359,7 @@ fn table(out: &mut impl Write, logged: &[Logged]) -> io::Result<()> {
     } else {
         writeln!(
             out,
-            "logged {new} new and {updated} updated {} ({claims} claims); {unchanged} unchanged",
-            if new + updated == 1 {
-                "article"
-            } else {
-                "articles"
-            },
+            "logged: {new} new, {updated} updated, {unchanged} unchanged ({claims} claims recorded)"
         )
     }
 }
