@@ -116,14 +116,18 @@ fn surname(k: &str) -> Option<&str> {
 }
 
 /// Resolves names to canonical ones: first by `sources.toml`, then by what was learned
-/// across the store (a one-word named source that is the surname of exactly one other
-/// named source is that source).
+/// across the store's named sources:
+/// - a one-word name that is the surname of exactly one other named source is that
+///   source ("Austin" -> "Lloyd J. Austin III");
+/// - a name that ends with exactly one other named source's whole name (two words or
+///   more) is that source with a title in front ("Defense Secretary Lloyd J. Austin III").
 #[derive(Debug, Default)]
 pub struct Resolver {
     by_key: HashMap<String, String>,
-    /// Index into `config.entries` by canonical name key.
     pub config: SourceConfig,
     learned: BTreeMap<String, BTreeSet<String>>,
+    /// Surname -> canonical names of the named sources that have it.
+    by_surname: HashMap<String, BTreeSet<String>>,
 }
 
 impl Resolver {
@@ -144,14 +148,47 @@ impl Resolver {
                 }
             }
         }
-        let mut by_surname: HashMap<&str, BTreeSet<String>> = HashMap::new();
+        let canonical_of = |by_key: &HashMap<String, String>, k: &str, name: &str| -> String {
+            by_key.get(k).cloned().unwrap_or_else(|| name.to_owned())
+        };
+        let mut learned: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // First: titled names ending with exactly one other multi-word name.
+        let mut titled = Vec::new();
         for (k, name) in &named {
-            if let Some(s) = surname(k) {
-                let canonical = by_key.get(k).cloned().unwrap_or_else(|| name.clone());
-                by_surname.entry(s).or_default().insert(canonical);
+            if by_key.contains_key(k) || !k.contains(' ') {
+                continue;
+            }
+            let targets: BTreeSet<String> = named
+                .iter()
+                .filter(|(other, _)| {
+                    other.contains(' ')
+                        && other.len() < k.len()
+                        && k.ends_with(other.as_str())
+                        && k.as_bytes()[k.len() - other.len() - 1] == b' '
+                })
+                .map(|(other, other_name)| canonical_of(&by_key, other, other_name))
+                .collect();
+            if targets.len() == 1
+                && let Some(target) = targets.into_iter().next()
+            {
+                titled.push((k.clone(), name.clone(), target));
             }
         }
-        let mut learned: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (k, name, target) in titled {
+            by_key.insert(k, target.clone());
+            learned.entry(target).or_default().insert(name);
+        }
+        // Then: lone surnames, among the canonical names.
+        let mut by_surname: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for (k, name) in &named {
+            let canonical = canonical_of(&by_key, k, name);
+            if let Some(s) = surname(&key(&canonical)) {
+                by_surname
+                    .entry(s.to_owned())
+                    .or_default()
+                    .insert(canonical);
+            }
+        }
         let mut learned_keys = Vec::new();
         for (k, name) in &named {
             if k.contains(' ') || by_key.contains_key(k) {
@@ -173,6 +210,7 @@ impl Resolver {
             by_key,
             config,
             learned,
+            by_surname,
         }
     }
 
@@ -181,9 +219,28 @@ impl Resolver {
         self.by_key.get(&key(name)).map_or(name, String::as_str)
     }
 
-    /// Whether `query` names the same source as `name` (both resolved).
+    /// The canonical name for a name a person typed: as [`resolve`], and a lone surname
+    /// shared by exactly one named source is that source.
+    ///
+    /// [`resolve`]: Resolver::resolve
+    pub fn resolve_query<'a>(&'a self, query: &'a str) -> &'a str {
+        let k = key(query);
+        if let Some(name) = self.by_key.get(&k) {
+            return name;
+        }
+        if !k.contains(' ')
+            && let Some(names) = self.by_surname.get(&k)
+            && names.len() == 1
+            && let Some(name) = names.iter().next()
+        {
+            return name;
+        }
+        query
+    }
+
+    /// Whether `query` (typed by a person) names the same source as `name` (extracted).
     pub fn same(&self, query: &str, name: &str) -> bool {
-        key(self.resolve(query)) == key(self.resolve(name))
+        key(self.resolve_query(query)) == key(self.resolve(name))
     }
 
     fn entry(&self, canonical: &str) -> Option<&SourceEntry> {
@@ -299,6 +356,78 @@ mod tests {
     fn surnames_skip_suffixes() {
         assert_eq!(surname("lloyd j. austin iii"), Some("austin"));
         assert_eq!(surname("cha"), None);
+    }
+
+    /// An index with one article quoting each of `names` (all named sources).
+    fn index_quoting(names: &[&str]) -> Index {
+        use crate::store::record::tests::sample;
+        let mut rec = sample();
+        let template = rec.claims[1].clone();
+        rec.claims = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut occ = template.clone();
+                occ.text = format!("claim {i}");
+                occ.id = crate::hash::Id::of(crate::hash::ObjectKind::Claim, occ.text.as_bytes());
+                if let Some(s) = occ.source.as_mut() {
+                    s.name = (*n).to_owned();
+                }
+                occ
+            })
+            .collect();
+        let mut ix = Index::default();
+        ix.push_version(rec.id(), &rec, true);
+        ix
+    }
+
+    #[test]
+    fn learns_surnames_and_titled_names_across_articles() {
+        let ix = index_quoting(&[
+            "Lloyd J. Austin III",
+            "Austin",
+            "Defense Secretary Lloyd J. Austin III",
+            "Victor D. Cha",
+            "Kim",
+            "Kim Jong Un",
+            "Kim Yo Jong",
+        ]);
+        let r = Resolver::new(SourceConfig::default(), &ix);
+        assert_eq!(r.resolve("Austin"), "Lloyd J. Austin III");
+        assert_eq!(
+            r.resolve("Defense Secretary Lloyd J. Austin III"),
+            "Lloyd J. Austin III"
+        );
+        // Two Kims: a lone "Kim" stays itself.
+        assert_eq!(r.resolve("Kim"), "Kim");
+        assert_eq!(r.resolve_query("cha"), "Victor D. Cha");
+        assert!(r.same("Austin", "Lloyd J. Austin III"));
+        assert!(!r.same("Kim", "Kim Jong Un"));
+        let summaries = summarize(&ix, &r);
+        let austin = summaries
+            .iter()
+            .find(|s| s.name == "Lloyd J. Austin III")
+            .unwrap();
+        assert_eq!(austin.claims, 3);
+        assert!(austin.aliases.contains(&"Austin".to_owned()));
+    }
+
+    #[test]
+    fn hand_edits_win() {
+        let ix = index_quoting(&["Lloyd J. Austin III", "Austin", "the Pentagon chief"]);
+        let config = SourceConfig::parse(
+            "[[source]]\nname = \"Lloyd Austin\"\nrole = \"Secretary of Defense\"\naliases = [\"Lloyd J. Austin III\", \"The Pentagon chief\"]\n",
+        )
+        .unwrap();
+        let r = Resolver::new(config, &ix);
+        assert_eq!(r.resolve("Lloyd J. Austin III"), "Lloyd Austin");
+        assert_eq!(r.resolve("the pentagon chief"), "Lloyd Austin");
+        assert_eq!(r.resolve("Austin"), "Lloyd Austin");
+        let summaries = summarize(&ix, &r);
+        assert_eq!(summaries[0].name, "Lloyd Austin");
+        assert_eq!(summaries[0].claims, 3);
+        assert_eq!(summaries[0].role.as_deref(), Some("Secretary of Defense"));
+        assert!(summaries[0].edited);
     }
 
     #[test]
