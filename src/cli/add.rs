@@ -16,6 +16,12 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Adding the same text again changes nothing (and says so); a changed text or new metadata
+makes a new version whose parent is the previous one. History is never rewritten.
+Articles are named by --article, else the front matter or JSONL `id`, else the file name,
+as lower-case slugs (bbc/business/001.txt -> bbc-business-001); two inputs of one run
+that map to one name are refused. SOURCE_DATE_EPOCH fixes the logged-at time.")]
 pub struct Args {
     /// Articles to log: text or Markdown with optional TOML front matter (`+++` lines:
     /// title, outlet, url, published, id); `-` reads standard input.

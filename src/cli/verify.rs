@@ -10,6 +10,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Exit code 2 when any record is damaged or missing, naming each bad file. Temporary files
+and a stale lock left by an interrupted write are warnings, records no ref reaches are
+notes: neither fails verify.")]
 pub struct Args {
     /// Remove temporary files left by interrupted writes (under the writers' lock).
     #[arg(long)]
