@@ -16,6 +16,12 @@ pub mod quantity;
 pub mod relate;
 pub mod stem;
 
+// Comparing articles of the store: candidate index, grouping, the result.
+pub mod cluster;
+pub mod index;
+pub mod report;
+pub mod store_compare;
+
 pub use features::ClaimFeatures;
 pub use relate::{Relation, RelationKind, Signals, relate, signals};
 

@@ -1,0 +1,300 @@
+//! Comparing the articles of the store: every claim of each compared article against the
+//! claims of the others, through the candidate index ([`super::index`]), never every
+//! pair; and a new article against the whole store (`--against`).
+//!
+//! Work is done on *statements*, distinct claim ids: a claim said in several articles is
+//! featurised and indexed once, and its occurrences in different articles agree at no
+//! cost ("same claim"). Statements are numbered in the order the compared articles are
+//! listed, so the earlier article's claim is always `a` in a relation and its reasons
+//! read earlier-first ("number: thousands vs about 500").
+
+use super::cluster::{self, Link};
+use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
+use super::relate::decide;
+use super::report::{Comparison, Occ, Statement, StatementLink};
+use super::{ClaimFeatures, Relation, RelationKind, signals};
+use crate::hash::Id;
+use crate::store::{Index, VersionEntry};
+use std::collections::HashMap;
+
+/// What the comparison of store articles is tuned by.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CompareOptions {
+    pub index: IndexParams,
+}
+
+/// How much of each claim the other must hold for two claims to agree: most of both,
+/// nearly all of one.
+const AGREE_MIN_COVERAGE: f64 = 0.5;
+const AGREE_MAX_COVERAGE: f64 = 0.8;
+/// How much of each claim the other must hold for evidence against to count: the two
+/// must be about the same thing.
+const CONTRADICT_MIN_COVERAGE: f64 = 0.25;
+const CONTRADICT_MAX_COVERAGE: f64 = 0.4;
+
+/// Relates two claims of two different articles. Neither is the reference: evidence of
+/// contradiction from either direction counts when both are about the same thing, and
+/// they agree when each states what the other states (most of both align, nearly all of
+/// one, and the engine finds agreement in both directions). Reasons are written with
+/// `a`'s words first.
+pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
+    let (ab, ba) = (signals(a, b), signals(b, a));
+    let (lo, hi) = if ab.coverage <= ba.coverage {
+        (ab.coverage, ba.coverage)
+    } else {
+        (ba.coverage, ab.coverage)
+    };
+    let (rab, mut rba) = (decide(&ab), decide(&ba));
+    let same_subject = lo >= CONTRADICT_MIN_COVERAGE && hi >= CONTRADICT_MAX_COVERAGE;
+    if same_subject && rab.relation == RelationKind::Contradict {
+        return rab;
+    }
+    if same_subject && rba.relation == RelationKind::Contradict {
+        rba.reasons = rba.reasons.iter().map(|r| mirror_reason(r)).collect();
+        return rba;
+    }
+    let support = format!(
+        "support: each has {:.0}% and {:.0}% of the other's content",
+        100.0 * ab.coverage,
+        100.0 * ba.coverage
+    );
+    if lo >= AGREE_MIN_COVERAGE
+        && hi >= AGREE_MAX_COVERAGE
+        && rab.relation == RelationKind::Agree
+        && rba.relation == RelationKind::Agree
+    {
+        return Relation {
+            relation: RelationKind::Agree,
+            score: rab.score.min(rba.score),
+            reasons: vec![support],
+        };
+    }
+    Relation {
+        relation: RelationKind::Neutral,
+        score: 1.0 - rab.score.min(rba.score),
+        reasons: vec![support],
+    }
+}
+
+/// A reason written for `relate(b, a)`, rewritten for the pair `(a, b)`: "X: p vs q"
+/// puts `a`'s side first, and "b says" becomes "a says".
+fn mirror_reason(reason: &str) -> String {
+    for label in ["number: ", "date: ", "antonym: "] {
+        if let Some(rest) = reason.strip_prefix(label)
+            && let Some((x, y)) = rest.split_once(" vs ")
+        {
+            return format!("{label}{y} vs {x}");
+        }
+    }
+    let swapped: String = reason
+        .replace("b says", "\u{0}")
+        .replace("a says", "b says")
+        .replace('\u{0}', "a says");
+    swapped
+        .replacen(": b reports", ": a reports", 1)
+        .replacen("b has ", "a has ", 1)
+        .replacen(" of a's content", " of b's content", 1)
+}
+
+/// Compares the claims of `versions` (each an article's version; the order given is the
+/// order of the table's columns, the earliest or reference article first).
+pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptions) -> Comparison {
+    let (statements, _by_id) = statements_of(index, versions);
+    let features: Vec<ClaimFeatures> = statements
+        .iter()
+        .map(|s| ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text)))
+        .collect();
+    let key_index = build_index(&statements, &features, options.index);
+    let pairs = key_index.candidate_pairs();
+    let candidate_pairs = pairs.len();
+    let links: Vec<StatementLink> = pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let r = relate_across(&features[a as usize], &features[b as usize]);
+            (r.relation != RelationKind::Neutral).then_some(StatementLink {
+                a,
+                b,
+                relation: r.relation,
+                score: r.score,
+                reasons: r.reasons,
+            })
+        })
+        .collect();
+    drop(features);
+    let agreements: Vec<Link> = links
+        .iter()
+        .filter(|l| l.relation == RelationKind::Agree)
+        .map(|l| Link {
+            a: l.a,
+            b: l.b,
+            score: l.score,
+        })
+        .collect();
+    let contradictions: Vec<(u32, u32)> = links
+        .iter()
+        .filter(|l| l.relation == RelationKind::Contradict)
+        .map(|l| (l.a, l.b))
+        .collect();
+    let groups = cluster::group(statements.len(), &agreements, &contradictions);
+    Comparison::new(
+        index,
+        versions.iter().map(|v| v.id).collect(),
+        statements,
+        links,
+        groups,
+        candidate_pairs,
+    )
+}
+
+/// The distinct claims of the compared versions, in order of first appearance, with
+/// their occurrences; and the statement number of each claim id.
+fn statements_of(index: &Index, versions: &[&VersionEntry]) -> (Vec<Statement>, HashMap<Id, u32>) {
+    let mut statements: Vec<Statement> = Vec::new();
+    let mut by_id: HashMap<Id, u32> = HashMap::new();
+    for (article, v) in versions.iter().enumerate() {
+        for (k, row) in index.rows_of(v).iter().enumerate() {
+            let occ = Occ {
+                article: article as u32,
+                row: v.first_row + k as u32,
+            };
+            let n = *by_id.entry(row.claim).or_insert_with(|| {
+                statements.push(Statement {
+                    id: row.claim,
+                    occurrences: Vec::new(),
+                });
+                (statements.len() - 1) as u32
+            });
+            statements[n as usize].occurrences.push(occ);
+        }
+    }
+    (statements, by_id)
+}
+
+/// The candidate index over statements: a statement said in one article only is in that
+/// article's group (never a candidate of its own article's claims).
+fn build_index(
+    statements: &[Statement],
+    features: &[ClaimFeatures],
+    params: IndexParams,
+) -> KeyIndex {
+    let mut builder = KeyIndexBuilder::new();
+    for (s, f) in statements.iter().zip(features) {
+        let first = s.occurrences[0].article;
+        let group = if s.occurrences.iter().all(|o| o.article == first) {
+            first
+        } else {
+            NO_GROUP
+        };
+        builder.add(&f.index_keys(), group);
+    }
+    builder.build(params)
+}
+
+/// One claim of a new article, as `--against` compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClaim<'a> {
+    pub id: Id,
+    pub text: &'a str,
+}
+
+/// What the store says about one claim of a new article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgainstResult {
+    /// Occurrences of the same claim (same id) in the store.
+    pub known: Vec<Occ>,
+    /// Claims of the store that agree or contradict it (never the same id), strongest
+    /// first, contradictions first; `a` of each relation is the new claim.
+    pub related: Vec<(Occ, Relation)>,
+}
+
+/// Compares the claims of a new article (not stored) with the claims of `versions`.
+/// `Occ::article` in the results is a position in `versions`.
+pub fn compare_against(
+    index: &Index,
+    versions: &[&VersionEntry],
+    claims: &[NewClaim],
+    options: &CompareOptions,
+) -> Vec<AgainstResult> {
+    let (statements, by_id) = statements_of(index, versions);
+    let features: Vec<ClaimFeatures> = statements
+        .iter()
+        .map(|s| ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text)))
+        .collect();
+    // Every stored statement may match: no groups.
+    let mut builder = KeyIndexBuilder::new();
+    for f in &features {
+        builder.add(&f.index_keys(), NO_GROUP);
+    }
+    let key_index = builder.build(options.index);
+    let mut scratch = Scratch::default();
+    claims
+        .iter()
+        .map(|claim| {
+            let known = by_id
+                .get(&claim.id)
+                .map(|&s| statements[s as usize].occurrences.clone())
+                .unwrap_or_default();
+            let f = ClaimFeatures::new(claim.text);
+            let query = key_index.keys_query(&f.index_keys());
+            let mut related: Vec<(Occ, Relation)> = key_index
+                .candidates(&query, &mut scratch)
+                .into_iter()
+                .filter(|c| statements[c.item as usize].id != claim.id)
+                .filter_map(|c| {
+                    let r = relate_across(&f, &features[c.item as usize]);
+                    (r.relation != RelationKind::Neutral)
+                        .then(|| (statements[c.item as usize].occurrences[0], r))
+                })
+                .collect();
+            related.sort_by(|x, y| {
+                let rank = |r: &Relation| (r.relation != RelationKind::Contradict) as u8;
+                rank(&x.1)
+                    .cmp(&rank(&y.1))
+                    .then(y.1.score.total_cmp(&x.1.score))
+                    .then((x.0.article, x.0.row).cmp(&(y.0.article, y.0.row)))
+            });
+            AgainstResult { known, related }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn across(a: &str, b: &str) -> Relation {
+        relate_across(&ClaimFeatures::new(a), &ClaimFeatures::new(b))
+    }
+
+    #[test]
+    fn evidence_from_either_side_counts_and_reads_a_first() {
+        let r = across(
+            "North Korea has sent about 500 soldiers to Russia",
+            "North Korea’s decision to send thousands of troops to Russia to fight Ukraine will test those bonds like never before",
+        );
+        assert_eq!(r.relation, RelationKind::Contradict, "{r:?}");
+        let number = r.reasons.iter().find(|x| x.starts_with("number: "));
+        let number = number.expect("a number reason");
+        assert!(
+            number.find("500").unwrap() < number.find("thousands").unwrap(),
+            "{number}"
+        );
+    }
+
+    #[test]
+    fn mirror_swaps_sides() {
+        assert_eq!(mirror_reason("number: 70 vs 75"), "number: 75 vs 70");
+        assert_eq!(
+            mirror_reason("denial: b says 'hoax'"),
+            "denial: a says 'hoax'"
+        );
+        assert_eq!(
+            mirror_reason("support: b has 80% of a's content"),
+            "support: a has 80% of b's content"
+        );
+        assert_eq!(
+            mirror_reason("negation: 'not x' vs 'x'"),
+            "negation: 'not x' vs 'x'"
+        );
+    }
+}
