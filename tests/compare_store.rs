@@ -241,7 +241,7 @@ fn beijing_camp_david_pact_asian_nato_agrees() {
 }
 
 #[test]
-#[ignore = "waits on the relation engine's symmetric rule (relate_claims, branch `relate`)"]
+#[ignore = "waits on the relation engine on branch `relate` (with the attribution stage, it agrees)"]
 fn beijing_thousands_of_troops_test_bonds_agrees() {
     expect(
         "agree",

@@ -12,7 +12,7 @@ use super::cluster::{self, Link};
 use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
 use super::relate::decide;
 use super::report::{Comparison, Occ, Statement, StatementLink};
-use super::{ClaimFeatures, Relation, RelationKind, signals};
+use super::{ClaimFeatures, Relation, RelationKind, Signals, signals};
 use crate::hash::Id;
 use crate::store::{Index, VersionEntry};
 use std::collections::HashMap;
@@ -31,13 +31,33 @@ const AGREE_MAX_COVERAGE: f64 = 0.8;
 /// must be about the same thing.
 const CONTRADICT_MIN_COVERAGE: f64 = 0.25;
 const CONTRADICT_MAX_COVERAGE: f64 = 0.4;
+/// A claim held whole by a longer one: its share of content words found there, and the
+/// fewest content words (weighted) it needs so that a fragment ("that position") does
+/// not agree with everything holding its one word.
+const CONTAINED_COVERAGE: f64 = 0.9;
+const CONTAINED_MIN_WEIGHT: f64 = 3.0;
+/// How spread out its words may lie in the longer claim: the stretch holding them, in
+/// words, over how many they are.
+const CONTAINED_MAX_SPREAD: f64 = 2.0;
 
 /// Relates two claims of two different articles. Neither is the reference: evidence of
 /// contradiction from either direction counts when both are about the same thing, and
-/// they agree when each states what the other states (most of both align, nearly all of
-/// one, and the engine finds agreement in both directions). Reasons are written with
-/// `a`'s words first.
+/// they agree when each states what the other states ([`symmetric`]), or when one is held
+/// whole by the other ([`contained`]: "China could help end the fighting by withdrawing
+/// aid to Russia" inside the same words followed by what the aid includes). Reasons are
+/// written with `a`'s words first.
 pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
+    let r = symmetric(a, b);
+    if r.relation != RelationKind::Neutral {
+        return r;
+    }
+    contained(a, b).unwrap_or(r)
+}
+
+/// Two claims of equal standing: contradiction on evidence from either side when both
+/// are about the same thing; agreement when most of both align, nearly all of one, and
+/// the engine agrees both ways.
+fn symmetric(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
     let (ab, ba) = (signals(a, b), signals(b, a));
     let (lo, hi) = if ab.coverage <= ba.coverage {
         (ab.coverage, ba.coverage)
@@ -58,11 +78,8 @@ pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
         100.0 * ab.coverage,
         100.0 * ba.coverage
     );
-    if lo >= AGREE_MIN_COVERAGE
-        && hi >= AGREE_MAX_COVERAGE
-        && rab.relation == RelationKind::Agree
-        && rba.relation == RelationKind::Agree
-    {
+    let agree = rab.relation == RelationKind::Agree && rba.relation == RelationKind::Agree;
+    if lo >= AGREE_MIN_COVERAGE && hi >= AGREE_MAX_COVERAGE && agree {
         return Relation {
             relation: RelationKind::Agree,
             score: rab.score.min(rba.score),
@@ -74,6 +91,51 @@ pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
         score: 1.0 - rab.score.min(rba.score),
         reasons: vec![support],
     }
+}
+
+/// Agreement when one claim is held whole by the other: nearly all its content words,
+/// names aside too, are in the other, close together, with every name, number and date;
+/// it has enough words to be a statement (not "that position"); and the engine finds
+/// that the other states it (plainly, not hedged).
+fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
+    let holds = |s: &Signals| {
+        s.coverage >= CONTAINED_COVERAGE
+            && s.predicate_coverage >= CONTAINED_COVERAGE
+            && s.a_weight >= CONTAINED_MIN_WEIGHT
+            && s.spread <= CONTAINED_MAX_SPREAD
+            && s.missing_entities == 0
+            && s.numbers_missing == 0
+            && s.dates_missing == 0
+    };
+    let ab = signals(a, b);
+    if holds(&ab) {
+        let r = decide(&ab);
+        if r.relation == RelationKind::Agree {
+            return Some(Relation {
+                relation: RelationKind::Agree,
+                score: r.score,
+                reasons: vec![format!(
+                    "support: b states all of a ({:.0}% of a's content)",
+                    100.0 * ab.coverage
+                )],
+            });
+        }
+    }
+    let ba = signals(b, a);
+    if holds(&ba) {
+        let r = decide(&ba);
+        if r.relation == RelationKind::Agree {
+            return Some(Relation {
+                relation: RelationKind::Agree,
+                score: r.score,
+                reasons: vec![format!(
+                    "support: a states all of b ({:.0}% of b's content)",
+                    100.0 * ba.coverage
+                )],
+            });
+        }
+    }
+    None
 }
 
 /// A reason written for `relate(b, a)`, rewritten for the pair `(a, b)`: "X: p vs q"
