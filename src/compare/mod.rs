@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod index;
 pub mod report;
 pub mod store_compare;
+pub mod story;
 
 pub use features::ClaimFeatures;
 pub use relate::{Relation, RelationKind, Signals, relate, signals};

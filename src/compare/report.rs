@@ -132,6 +132,8 @@ pub struct Stats {
     pub candidate_pairs: usize,
     pub agreements: usize,
     pub contradictions: usize,
+    /// Relations found between claims of articles telling different stories, left out.
+    pub other_stories: usize,
 }
 
 /// The comparison of a set of articles.
@@ -198,6 +200,7 @@ impl Comparison {
                 .iter()
                 .filter(|l| l.relation == RelationKind::Contradict)
                 .count(),
+            other_stories: 0,
         };
         c
     }

@@ -12,15 +12,28 @@ use super::cluster::{self, Link};
 use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
 use super::relate::decide;
 use super::report::{Comparison, Occ, Statement, StatementLink};
+use super::story::{SAME_STORY, Stories};
 use super::{ClaimFeatures, Relation, RelationKind, Signals, signals};
 use crate::hash::Id;
 use crate::store::{Index, VersionEntry};
 use std::collections::HashMap;
 
 /// What the comparison of store articles is tuned by.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CompareOptions {
     pub index: IndexParams,
+    /// Relations between claims of two articles count only when the articles tell the
+    /// same story: their similarity ([`Stories`]) is at least this.
+    pub same_story: f32,
+}
+
+impl Default for CompareOptions {
+    fn default() -> CompareOptions {
+        CompareOptions {
+            index: IndexParams::default(),
+            same_story: SAME_STORY,
+        }
+    }
 }
 
 /// How much of each claim the other must hold for two claims to agree: most of both,
@@ -166,14 +179,26 @@ pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptio
         .iter()
         .map(|s| ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text)))
         .collect();
-    let key_index = build_index(&statements, &features, options.index);
+    let keys: Vec<Vec<u64>> = features.iter().map(ClaimFeatures::index_keys).collect();
+    let stories = stories_of(&statements, &keys, versions.len());
+    let key_index = build_index(&statements, &keys, options.index);
+    drop(keys);
     let pairs = key_index.candidate_pairs();
     let candidate_pairs = pairs.len();
+    let mut other_stories = 0;
     let links: Vec<StatementLink> = pairs
         .into_iter()
         .filter_map(|(a, b)| {
             let r = relate_across(&features[a as usize], &features[b as usize]);
-            (r.relation != RelationKind::Neutral).then_some(StatementLink {
+            if r.relation == RelationKind::Neutral {
+                return None;
+            }
+            let (sa, sb) = (&statements[a as usize], &statements[b as usize]);
+            if story_similarity(&stories, sa, sb) < options.same_story {
+                other_stories += 1;
+                return None;
+            }
+            Some(StatementLink {
                 a,
                 b,
                 relation: r.relation,
@@ -198,14 +223,41 @@ pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptio
         .map(|l| (l.a, l.b))
         .collect();
     let groups = cluster::group(statements.len(), &agreements, &contradictions);
-    Comparison::new(
+    let mut comparison = Comparison::new(
         index,
         versions.iter().map(|v| v.id).collect(),
         statements,
         links,
         groups,
         candidate_pairs,
-    )
+    );
+    comparison.stats.other_stories = other_stories;
+    comparison
+}
+
+/// Each compared article's keys: those of every claim it says.
+fn stories_of(statements: &[Statement], keys: &[Vec<u64>], articles: usize) -> Stories {
+    let mut article_keys: Vec<Vec<u64>> = vec![Vec::new(); articles];
+    for (s, k) in statements.iter().zip(keys) {
+        for o in &s.occurrences {
+            article_keys[o.article as usize].extend_from_slice(k);
+        }
+    }
+    Stories::new(article_keys)
+}
+
+/// How closely the stories of two statements' articles match: the best pair of two
+/// different articles saying them.
+fn story_similarity(stories: &Stories, a: &Statement, b: &Statement) -> f32 {
+    let mut best: f32 = 0.0;
+    for x in &a.occurrences {
+        for y in &b.occurrences {
+            if x.article != y.article {
+                best = best.max(stories.similarity(x.article as usize, y.article as usize));
+            }
+        }
+    }
+    best
 }
 
 /// The distinct claims of the compared versions, in order of first appearance, with
@@ -234,20 +286,16 @@ fn statements_of(index: &Index, versions: &[&VersionEntry]) -> (Vec<Statement>, 
 
 /// The candidate index over statements: a statement said in one article only is in that
 /// article's group (never a candidate of its own article's claims).
-fn build_index(
-    statements: &[Statement],
-    features: &[ClaimFeatures],
-    params: IndexParams,
-) -> KeyIndex {
+fn build_index(statements: &[Statement], keys: &[Vec<u64>], params: IndexParams) -> KeyIndex {
     let mut builder = KeyIndexBuilder::new();
-    for (s, f) in statements.iter().zip(features) {
+    for (s, k) in statements.iter().zip(keys) {
         let first = s.occurrences[0].article;
         let group = if s.occurrences.iter().all(|o| o.article == first) {
             first
         } else {
             NO_GROUP
         };
-        builder.add(&f.index_keys(), group);
+        builder.add(k, group);
     }
     builder.build(params)
 }

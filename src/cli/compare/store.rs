@@ -216,6 +216,8 @@ struct StatsOut {
     candidate_pairs: usize,
     agreements: usize,
     contradictions: usize,
+    /// Relations found between claims of articles telling different stories, left out.
+    other_stories: usize,
 }
 
 #[derive(Serialize)]
@@ -370,6 +372,7 @@ impl<'a> View<'a> {
             candidate_pairs: s.candidate_pairs,
             agreements: s.agreements,
             contradictions: s.contradictions,
+            other_stories: s.other_stories,
         }
     }
 
