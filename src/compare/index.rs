@@ -45,7 +45,7 @@ impl Default for IndexParams {
             top: 5,
             min_score: 0.1,
             min_shared: 2,
-            budget: 4096,
+            budget: 1024,
             stop_floor: 64,
             stop_fraction: 0.02,
         }
@@ -354,14 +354,18 @@ impl KeyIndex {
     /// Candidate pairs among the claims of the index, each pair once as `(lower, higher)`
     /// item numbers, sorted: the union of every claim's best candidates.
     pub fn candidate_pairs(&self) -> Vec<(u32, u32)> {
-        let mut scratch = Scratch::default();
-        let mut pairs = Vec::new();
-        for item in 0..self.len() as u32 {
-            let query = self.item_query(item);
-            for c in self.candidates(&query, &mut scratch) {
-                pairs.push((item.min(c.item), item.max(c.item)));
+        let items: Vec<u32> = (0..self.len() as u32).collect();
+        let mut pairs = super::parallel::map_chunks(&items, |chunk| {
+            let mut scratch = Scratch::default();
+            let mut out = Vec::new();
+            for &item in chunk {
+                let query = self.item_query(item);
+                for c in self.candidates(&query, &mut scratch) {
+                    out.push((item.min(c.item), item.max(c.item)));
+                }
             }
-        }
+            out
+        });
         pairs.sort_unstable();
         pairs.dedup();
         pairs

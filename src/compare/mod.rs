@@ -19,6 +19,7 @@ pub mod stem;
 // Comparing articles of the store: candidate index, grouping, the result.
 pub mod cluster;
 pub mod index;
+mod parallel;
 pub mod report;
 pub mod store_compare;
 pub mod story;

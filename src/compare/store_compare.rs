@@ -10,6 +10,7 @@
 
 use super::cluster::{self, Link};
 use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
+use super::parallel;
 use super::relate::decide;
 use super::report::{Comparison, Occ, Statement, StatementLink};
 use super::story::{SAME_STORY, Stories};
@@ -52,6 +53,9 @@ const CONTAINED_MIN_WEIGHT: f64 = 3.0;
 /// How spread out its words may lie in the longer claim: the stretch holding them, in
 /// words, over how many they are.
 const CONTAINED_MAX_SPREAD: f64 = 2.0;
+/// Share of the shorter claim's distinct content words the longer must have before the
+/// alignment is computed.
+const MAY_CONTAIN_SHARE: f64 = 0.6;
 
 /// Relates two claims of two different articles. Neither is the reference: evidence of
 /// contradiction from either direction counts when both are about the same thing, and
@@ -61,10 +65,22 @@ const CONTAINED_MAX_SPREAD: f64 = 2.0;
 /// written with `a`'s words first.
 pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
     let r = symmetric(a, b);
-    if r.relation != RelationKind::Neutral {
+    if r.relation != RelationKind::Neutral || !may_contain(a, b) {
         return r;
     }
     contained(a, b).unwrap_or(r)
+}
+
+/// A cheap test before [`contained`]: most content words of the shorter claim are in the
+/// longer one (the alignment counts synonyms and name prefixes too, so this is looser).
+fn may_contain(a: &ClaimFeatures, b: &ClaimFeatures) -> bool {
+    let (ca, cb) = (a.content_concepts(), b.content_concepts());
+    let smaller = ca.len().min(cb.len());
+    if smaller == 0 {
+        return false;
+    }
+    let shared = ca.iter().filter(|k| cb.binary_search(k).is_ok()).count();
+    shared as f64 >= MAY_CONTAIN_SHARE * smaller as f64
 }
 
 /// Two claims of equal standing: contradiction on evidence from either side when both
@@ -121,6 +137,11 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
             && s.dates_missing == 0
     };
     let ab = signals(a, b);
+    let ba = signals(b, a);
+    // Evidence against, even below the bar of a contradiction, forbids agreement.
+    if doubtful(&ab) || doubtful(&ba) {
+        return None;
+    }
     if holds(&ab) {
         let r = decide(&ab);
         if r.relation == RelationKind::Agree {
@@ -134,7 +155,6 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
             });
         }
     }
-    let ba = signals(b, a);
     if holds(&ba) {
         let r = decide(&ba);
         if r.relation == RelationKind::Agree {
@@ -149,6 +169,22 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
         }
     }
     None
+}
+
+/// Whether the engine saw any evidence against (negation, denial, withdrawal, antonym,
+/// number, date, actor), whatever it decided.
+fn doubtful(s: &Signals) -> bool {
+    [
+        &s.negation,
+        &s.denial,
+        &s.withdrawal,
+        &s.antonym,
+        &s.number,
+        &s.date,
+        &s.actor,
+    ]
+    .iter()
+    .any(|x| x.is_some())
 }
 
 /// A reason written for `relate(b, a)`, rewritten for the pair `(a, b)`: "X: p vs q"
@@ -175,24 +211,23 @@ fn mirror_reason(reason: &str) -> String {
 /// order of the table's columns, the earliest or reference article first).
 pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptions) -> Comparison {
     let (statements, _by_id) = statements_of(index, versions);
-    let features: Vec<ClaimFeatures> = statements
-        .iter()
-        .map(|s| ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text)))
-        .collect();
-    let keys: Vec<Vec<u64>> = features.iter().map(ClaimFeatures::index_keys).collect();
+    let features = featurize(index, &statements);
+    let keys: Vec<Vec<u64>> = parallel::map(&features, ClaimFeatures::index_keys);
     let stories = stories_of(&statements, &keys, versions.len());
     let key_index = build_index(&statements, &keys, options.index);
     drop(keys);
     let pairs = key_index.candidate_pairs();
     let candidate_pairs = pairs.len();
+    let related: Vec<Option<Relation>> = parallel::map(&pairs, |&(a, b)| {
+        let r = relate_across(&features[a as usize], &features[b as usize]);
+        (r.relation != RelationKind::Neutral).then_some(r)
+    });
     let mut other_stories = 0;
     let links: Vec<StatementLink> = pairs
         .into_iter()
-        .filter_map(|(a, b)| {
-            let r = relate_across(&features[a as usize], &features[b as usize]);
-            if r.relation == RelationKind::Neutral {
-                return None;
-            }
+        .zip(related)
+        .filter_map(|((a, b), r)| {
+            let r = r?;
             let (sa, sb) = (&statements[a as usize], &statements[b as usize]);
             if story_similarity(&stories, sa, sb) < options.same_story {
                 other_stories += 1;
@@ -233,6 +268,13 @@ pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptio
     );
     comparison.stats.other_stories = other_stories;
     comparison
+}
+
+/// The features of each statement's text (its first occurrence's).
+fn featurize(index: &Index, statements: &[Statement]) -> Vec<ClaimFeatures> {
+    parallel::map(statements, |s| {
+        ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text))
+    })
 }
 
 /// Each compared article's keys: those of every claim it says.
@@ -326,10 +368,7 @@ pub fn compare_against(
     options: &CompareOptions,
 ) -> Vec<AgainstResult> {
     let (statements, by_id) = statements_of(index, versions);
-    let features: Vec<ClaimFeatures> = statements
-        .iter()
-        .map(|s| ClaimFeatures::new(index.str(index.rows[s.occurrences[0].row as usize].text)))
-        .collect();
+    let features = featurize(index, &statements);
     // Every stored statement may match: no groups.
     let mut builder = KeyIndexBuilder::new();
     for f in &features {
