@@ -17,7 +17,10 @@ pub mod relate;
 pub mod stem;
 
 pub use features::ClaimFeatures;
-pub use relate::{Relation, RelationKind, Signals, relate, signals};
+pub use relate::{
+    AGREEMENT_INPUTS, AGREEMENT_MODEL, AgreementModel, Relation, RelationKind, Signals,
+    agreement_inputs, decide, decide_with, relate, ruled_relation, signals,
+};
 
 /// A cheap similarity of two claims for ranking candidates: the Dice coefficient of their
 /// distinct content concepts (0 to 1). Both inputs are sorted and deduplicated, as

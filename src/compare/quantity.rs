@@ -461,11 +461,13 @@ fn quantity_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usiz
     ))
 }
 
-/// "in 1999", "since 2001", "of 1945": a preposition that makes a number a year.
+/// "in 1999", "since 2001", "of 1945": a preposition that makes a number a year; "the
+/// 1986 catastrophe", "its 2005 report": a determiner before a year naming which one.
 fn year_context(tokens: &[Token], i: usize) -> bool {
     i > 0
         && [
             "in", "since", "of", "by", "until", "from", "to", "early", "late", "mid", "during",
+            "the", "its", "his", "her", "their", "this", "that", "last",
         ]
         .iter()
         .any(|w| tokens[i - 1].word == hash_str(w))

@@ -17,6 +17,7 @@
 
 use super::features::{ClaimFeatures, CueKind, flag};
 use super::lexicon::lexicon;
+use super::quantity::Quantity;
 use serde::Serialize;
 
 /// The relation of `b` to `a`.
@@ -90,6 +91,15 @@ pub struct Signals {
     pub uncertain: Option<String>,
     /// `b` attributes what it says ("said", "according to").
     pub attributed: bool,
+    /// The best weighted share of `a`'s content words found in one stretch of a sentence
+    /// of `b` about twice as long as `a`.
+    pub local_coverage: f64,
+    /// Whether `b` has the word that says what `a` says of its subject (its verb, or the
+    /// noun after "is"); `None` when `a`'s main clause was not found.
+    pub predicate_found: Option<bool>,
+    /// Whether `b` has `a`'s subject and that word together (in one clause, or across an
+    /// apposition); `None` when `b` lacks one of them or `a`'s clause was not found.
+    pub subject_linked: Option<bool>,
 }
 
 /// Relates `b` to `a`.
@@ -116,13 +126,25 @@ fn alignable(f: &ClaimFeatures, i: usize) -> bool {
     t.has(flag::WORD) && t.has(flag::CONTENT) && !t.has(flag::QUANTITY)
 }
 
-/// Whether token `i` of `a` and token `j` of `b` match: same concept, or two capitalised
-/// words sharing their first four letters ("Egypt" / "Egyptian").
+/// Whether token `i` of `a` and token `j` of `b` match: same concept, two capitalised
+/// words sharing their first four letters ("Egypt" / "Egyptian"), the same root of two
+/// ordinary words ("founder" / "founded"), or a word of `b` that entails `a`'s ("murdered"
+/// supports "killed").
 fn matches(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
     let (x, y) = (&a.tokens[i], &b.tokens[j]);
     if !y.has(flag::WORD) {
         return false;
     }
+    x.concept == y.concept
+        || (x.prefix != 0 && x.prefix == y.prefix)
+        || (x.root == y.root && !x.has(flag::ENTITY) && !y.has(flag::ENTITY))
+        || (x.concept != 0 && y.broader.contains(&x.concept))
+}
+
+/// Whether token `i` of `a` and token `j` of `b` are the same word or synonyms (or the
+/// same name), not only related by derivation or entailment.
+fn strong_match(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
+    let (x, y) = (&a.tokens[i], &b.tokens[j]);
     x.concept == y.concept || (x.prefix != 0 && x.prefix == y.prefix)
 }
 
@@ -151,6 +173,35 @@ fn align(a: &ClaimFeatures, b: &ClaimFeatures) -> Alignment {
             }
         }
     }
+    // An acronym on one side and the name it stands for on the other ("CDC", "Centers
+    // for Disease Control").
+    for i in 0..a.tokens.len() {
+        if alignable(a, i)
+            && matches_of[i].is_empty()
+            && let Some((first, last)) = b.entities.iter().find_map(|e| spelled_by(a, i, b, e))
+        {
+            for j in first..=last {
+                if b.tokens[j as usize].has(flag::CONTENT) {
+                    matches_of[i].push(j);
+                    b_matched[j as usize] = true;
+                }
+            }
+        }
+    }
+    for j in 0..b.tokens.len() {
+        if b_matched[j] || !b.tokens[j].has(flag::CONTENT) {
+            continue;
+        }
+        if let Some((first, last)) = a.entities.iter().find_map(|e| spelled_by(b, j, a, e)) {
+            for i in first..=last {
+                let i = i as usize;
+                if alignable(a, i) && matches_of[i].is_empty() {
+                    matches_of[i].push(j as u32);
+                    b_matched[j] = true;
+                }
+            }
+        }
+    }
     // Numbers b shares with a anchor b's text to a's as words do ("earnings of $374m"
     // is about a's "$374m").
     let mut b_anchor = b_matched.clone();
@@ -166,6 +217,38 @@ fn align(a: &ClaimFeatures, b: &ClaimFeatures) -> Alignment {
         b_matched,
         b_anchor,
     }
+}
+
+/// The tokens of the name `e` of `g` whose initials token `k` of `f` spells, when it is
+/// an acronym of (part of) that name ("CDC" and "U.S. Centers for Disease Control";
+/// function words inside the name are skipped).
+fn spelled_by(
+    f: &ClaimFeatures,
+    k: usize,
+    g: &ClaimFeatures,
+    e: &super::features::Entity,
+) -> Option<(u32, u32)> {
+    if !f.tokens[k].has(flag::ALL_CAPS) {
+        return None;
+    }
+    let acronym: Vec<u8> = f
+        .token_text(k)
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .collect();
+    if acronym.len() < 2 {
+        return None;
+    }
+    let words: Vec<usize> = (e.first as usize..=e.last as usize)
+        .filter(|&j| g.tokens[j].has(flag::CAPITALISED) && g.tokens[j].has(flag::WORD))
+        .collect();
+    words.windows(acronym.len()).find_map(|w| {
+        let spelled = w
+            .iter()
+            .zip(&acronym)
+            .all(|(&j, &c)| g.token_text(j).as_bytes()[0] == c);
+        spelled.then(|| (w[0] as u32, w[w.len() - 1] as u32))
+    })
 }
 
 /// Whether a word of `a` (or a number of `a`) is found in `b` within `radius` tokens of
@@ -276,6 +359,8 @@ pub fn signals(a: &ClaimFeatures, b: &ClaimFeatures) -> Signals {
         }
     }
 
+    s.local_coverage = local_coverage(a, b, &al);
+    subject_link(a, b, &al, &mut s);
     numbers(a, b, &al, &mut s);
     dates(a, b, &al, focus_range, &mut s);
     negation(a, b, &al, focus_range, &mut s);
@@ -338,6 +423,158 @@ fn spread(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment) -> f64 {
     }
 }
 
+/// The best weighted coverage of `a` within a window of `b` of about twice `a`'s length
+/// (in words), inside one sentence.
+fn local_coverage(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment) -> f64 {
+    let mut total = 0.0;
+    let mut n_words = 0usize;
+    for i in 0..a.tokens.len() {
+        if alignable(a, i) {
+            total += weight(a, i);
+            n_words += 1;
+        }
+    }
+    if total <= 0.0 {
+        return 0.0;
+    }
+    // Word positions in b, with a gap between sentences so no window spans two.
+    let mut word_pos = vec![0usize; b.tokens.len()];
+    let mut w = 0;
+    let mut next_start = 1;
+    for (j, t) in b.tokens.iter().enumerate() {
+        if next_start < b.sentence_starts.len() && j == b.sentence_starts[next_start] as usize {
+            w += 1000;
+            next_start += 1;
+        }
+        word_pos[j] = w;
+        if t.has(flag::WORD) || t.has(flag::NUMBER) {
+            w += 1;
+        }
+    }
+    let mut events: Vec<(usize, usize)> = Vec::new(); // (b word position, a token)
+    for i in 0..a.tokens.len() {
+        for &j in &al.matches[i] {
+            events.push((word_pos[j as usize], i));
+        }
+    }
+    if events.is_empty() {
+        return 0.0;
+    }
+    events.sort_unstable();
+    let window = 2 * n_words + 3;
+    let mut counts = vec![0u32; a.tokens.len()];
+    let (mut covered, mut best, mut lo) = (0.0, 0.0f64, 0);
+    for hi in 0..events.len() {
+        let (pos, i) = events[hi];
+        counts[i] += 1;
+        if counts[i] == 1 {
+            covered += weight(a, i);
+        }
+        while events[lo].0 + window <= pos {
+            let il = events[lo].1;
+            counts[il] -= 1;
+            if counts[il] == 0 {
+                covered -= weight(a, il);
+            }
+            lo += 1;
+        }
+        best = best.max(covered);
+    }
+    (best / total).min(1.0)
+}
+
+/// Whether `a`'s subject and predicate stand together in `b`: is the one who did it in
+/// `a` the one who does it in `b` ("Joseph Wilson worked for the CIA" against "Valerie
+/// Plame, wife of Joseph Wilson, worked for the CIA": no)?
+fn subject_link(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
+    let Some(clause) = a.main_clause else {
+        return;
+    };
+    let p = clause.predicate as usize;
+    if !alignable(a, p) || a.tokens[p].has(flag::LIGHT) {
+        return;
+    }
+    let at_predicate = &al.matches[p];
+    s.predicate_found = Some(!at_predicate.is_empty());
+    let at_subject: Vec<usize> = (clause.subject.0 as usize..=clause.subject.1 as usize)
+        .filter(|&k| alignable(a, k) && !a.tokens[k].has(flag::TITLE))
+        .flat_map(|k| al.matches[k].iter().map(|&j| j as usize))
+        .collect();
+    if at_predicate.is_empty() || at_subject.is_empty() {
+        return;
+    }
+    let copula = clause.kind == super::features::ClauseKind::Copula;
+    let mut linked = at_subject.iter().any(|&x| {
+        at_predicate
+            .iter()
+            .any(|&y| together(b, x, y as usize, copula))
+    });
+    // The agent of a passive ("was discovered by Diego Pol") must do it in b too:
+    // "found by Diego Pol", or "Diego Pol found".
+    if linked && clause.kind == super::features::ClauseKind::Passive {
+        let (_, clause_end) = a.clause_of(p);
+        if let Some(by) =
+            (p + 1..clause_end).find(|&k| a.tokens[k].word == super::lexicon::hash_str("by"))
+        {
+            let at_agent: Vec<usize> = (by + 1..clause_end)
+                .filter(|&k| alignable(a, k) && !a.tokens[k].has(flag::TITLE))
+                .flat_map(|k| al.matches[k].iter().map(|&j| j as usize))
+                .collect();
+            if !at_agent.is_empty() {
+                linked = at_agent.iter().any(|&x| {
+                    at_predicate.iter().any(|&y| {
+                        let y = y as usize;
+                        let words_between = |lo: usize, hi: usize| {
+                            (lo + 1..hi)
+                                .filter(|&k| b.tokens[k].has(flag::WORD))
+                                .count()
+                        };
+                        let no_break = |lo: usize, hi: usize| {
+                            !(lo + 1..hi).any(|k| b.tokens[k].has(flag::CLAUSE_END))
+                        };
+                        if x > y {
+                            no_break(y, x) && words_between(y, x) <= 4
+                        } else {
+                            no_break(x, y) && words_between(x, y) <= 8
+                        }
+                    })
+                });
+            }
+        }
+    }
+    s.subject_linked = Some(linked);
+}
+
+/// Whether the subject at `x` and the predicate at `y` of `b` belong together: in one
+/// clause and near, or the subject right before an apposition that the predicate
+/// follows ("Mr Carstens, who ..., left"), or (for "is") an apposition naming the
+/// subject ("Cristiani, the president of ...").
+fn together(b: &ClaimFeatures, x: usize, y: usize, copula: bool) -> bool {
+    if b.sentence_of(x) != b.sentence_of(y) {
+        return false;
+    }
+    let (lo, hi) = (x.min(y), x.max(y));
+    let words = (lo..hi)
+        .filter(|&k| b.tokens[k].has(flag::WORD) || b.tokens[k].has(flag::NUMBER))
+        .count();
+    let breaks: Vec<usize> = (lo + 1..hi)
+        .filter(|&k| b.tokens[k].has(flag::CLAUSE_END))
+        .collect();
+    let near = if copula { 6 } else { 15 };
+    match breaks.len() {
+        0 => words <= near,
+        1 => copula && x < y && breaks[0] == x + 1 && words <= 5,
+        2 => {
+            // The predicate comes right after the apposition closes.
+            let after = (breaks[1] + 1..y)
+                .filter(|&k| b.tokens[k].has(flag::WORD))
+                .count();
+            !copula && x < y && breaks[0] == x + 1 && words <= 30 && after <= 3
+        }
+        _ => false,
+    }
+}
+
 /// Quotes tokens `first..=last` of `f`, shortened to at most eight words.
 fn quote(f: &ClaimFeatures, first: usize, last: usize) -> String {
     let last = last.min(f.tokens.len().saturating_sub(1));
@@ -373,6 +610,25 @@ fn matched_in(al: &Alignment, start: usize, end: usize) -> usize {
         .iter()
         .filter(|&&m| m)
         .count()
+}
+
+/// "12 members of the EU": a number of things taken out of a larger group.
+fn counts_a_part(f: &ClaimFeatures, q: &Quantity) -> bool {
+    let after = q.last as usize + 1;
+    let unit_at =
+        (after..(after + 3).min(f.tokens.len())).find(|&k| f.tokens[k].has(flag::CONTENT));
+    unit_at.is_some_and(|k| {
+        f.tokens
+            .get(k + 1)
+            .is_some_and(|t| t.word == super::lexicon::hash_str("of"))
+    })
+}
+
+/// "the 25-member EU": a number joined to its noun by a hyphen gives the size of what
+/// follows.
+fn sizes_a_whole(f: &ClaimFeatures, q: &Quantity) -> bool {
+    let end = f.tokens[q.last as usize].end as usize;
+    f.text().as_bytes().get(end) == Some(&b'-')
 }
 
 fn numbers(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
@@ -412,6 +668,13 @@ fn numbers(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals
                 }
             }
         }
+        // "12 members of the EU" counts a part of what "the 25-member EU" measures whole.
+        let part_and_whole =
+            |x: &ClaimFeatures, qx: &Quantity, y: &ClaimFeatures, qy: &Quantity| {
+                counts_a_part(x, qx) && sizes_a_whole(y, qy)
+            };
+        let conflict =
+            conflict.filter(|qb| !part_and_whole(a, qa, b, qb) && !part_and_whole(b, qb, a, qa));
         if supported {
             s.numbers_supported += 1;
         } else if let Some(qb) = conflict.filter(|_| !anaphoric) {
@@ -481,6 +744,29 @@ fn dates(
     }
 }
 
+/// Whether a claim speaks of an aim or of the future ("will", "plans to", "Bale to play"):
+/// then a `b` that reports an aim says the same kind of thing.
+fn speaks_of_future(f: &ClaimFeatures) -> bool {
+    if f.cues_of(CueKind::Intention).next().is_some() {
+        return true;
+    }
+    (0..f.tokens.len()).any(|i| {
+        let w = f.tokens[i].word;
+        let lex_will = [
+            super::lexicon::hash_str("will"),
+            super::lexicon::hash_str("would"),
+            super::lexicon::hash_str("shall"),
+        ];
+        lex_will.contains(&w)
+            || (w == super::lexicon::hash_str("to")
+                && i > 0
+                && f.tokens[i - 1].has(flag::CAPITALISED)
+                && f.tokens.get(i + 1).is_some_and(|t| {
+                    t.has(flag::WORD) && t.has(flag::CONTENT) && !t.has(flag::CAPITALISED)
+                }))
+    })
+}
+
 /// A headline-sized text: one sentence of at most twenty-five words. Its cues bear on
 /// all of it.
 fn is_short(f: &ClaimFeatures) -> bool {
@@ -517,10 +803,13 @@ fn negation(
     }
     let short = is_short(b);
     for i in 0..a.tokens.len() {
+        // Only the same word or a synonym: a derivation or a broader word ("work" and
+        // "worker") may not be what the negation bears on.
         let js: Vec<u32> = al.matches[i]
             .iter()
             .copied()
             .filter(|&j| short || (j as usize >= focus.0 && (j as usize) < focus.1))
+            .filter(|&j| strong_match(a, i, b, j as usize))
             .collect();
         // Names are not what a negation denies ("no way Marlowe could leave"): the
         // predicate is.
@@ -865,9 +1154,16 @@ fn hedges(
         if first <= focus.0 && last + 2 >= focus.1 {
             return true;
         }
+        // In a passage the hedge must govern what a says of its subject (its verb), when
+        // a's main clause is known: "suspected he may have had links" does not hedge
+        // "was detained".
+        let predicate = a.main_clause.map(|c| c.predicate as usize);
         let (_, clause_end) = b.clause_of(last);
-        (last + 1..clause_end.min(last + 6))
-            .any(|j| al.b_matched[j] && !b.tokens[j].has(flag::ENTITY))
+        (last + 1..clause_end.min(last + 6)).any(|j| {
+            al.b_matched[j]
+                && !b.tokens[j].has(flag::ENTITY)
+                && predicate.is_none_or(|p| al.matches[p].contains(&(j as u32)))
+        })
     };
     if !a_hedged {
         if let Some(c) = b.cues_of(CueKind::Hedge).find(|c| bears_on_a(c)) {
@@ -883,29 +1179,85 @@ fn hedges(
             ));
         }
     }
+    // An aim or a request in b ("plotting to participate", "asked the government to
+    // investigate") governing a's words: b does not say it was done. Unless a speaks of
+    // an aim or the future itself.
+    // When a's main clause is known, the aim must govern its predicate, and b must not
+    // also state the predicate outside an aim.
+    let predicate = a.main_clause.map(|c| c.predicate as usize);
+    let governed = |j: usize| {
+        b.cues_of(CueKind::Intention).any(|c| {
+            let to = c.last as usize;
+            let (_, clause_end) = b.clause_of(to);
+            j > to && j < clause_end.min(to + 4)
+        })
+    };
+    let predicate_only_as_aim = predicate.is_none_or(|p| {
+        !al.matches[p].is_empty() && al.matches[p].iter().all(|&j| governed(j as usize))
+    });
+    if s.hedge.is_none() && !a_hedged && !speaks_of_future(a) && predicate_only_as_aim {
+        let governs = |c: &&super::features::Cue| {
+            let to = c.last as usize;
+            let (_, clause_end) = b.clause_of(to);
+            let in_focus = short || (to >= focus.0 && to < focus.1);
+            in_focus
+                && (to + 1..clause_end.min(to + 4)).any(|j| {
+                    al.b_matched[j]
+                        && !b.tokens[j].has(flag::ENTITY)
+                        && predicate.is_none_or(|p| al.matches[p].contains(&(j as u32)))
+                })
+        };
+        if let Some(c) = b.cues_of(CueKind::Intention).find(governs) {
+            s.hedge = Some(format!(
+                "unrealised: b says '{}'",
+                quote(b, c.first as usize, c.last as usize)
+            ));
+        }
+    }
     s.attributed = b
         .cues_of(CueKind::Attribution)
         .any(|c| (c.first as usize) < focus.1 && (c.last as usize) >= focus.0);
 }
 
-/// Weights of the agreement model: a logistic regression over the coverage signals,
-/// fitted on the development pairs (RTE-3 news sentences and Emergent headlines) with
-/// each half held out in turn; see `src/eval/pairs.rs` for the figures.
-mod model {
-    pub const BIAS: f64 = -1.03;
-    pub const COVERAGE: f64 = 1.16;
-    pub const REVERSE_COVERAGE: f64 = 0.70;
-    pub const PREDICATE_COVERAGE: f64 = 0.54;
-    pub const MISSING_ENTITY: f64 = -0.47;
-    pub const MISSING_NUMBER: f64 = -0.43;
-    pub const MISSING_DATE: f64 = -0.59;
-    pub const COMPARABLE_LENGTH: f64 = 0.19;
-    pub const REVERSE_IF_COMPARABLE: f64 = 0.52;
+/// Names of the agreement model's inputs, in the order of [`agreement_inputs`].
+pub const AGREEMENT_INPUTS: [&str; 12] = [
+    "coverage",
+    "reverse_coverage",
+    "predicate_coverage",
+    "missing_entities",
+    "missing_numbers",
+    "missing_dates",
+    "comparable_length",
+    "reverse_if_comparable",
+    "local_coverage",
+    "subject_linked",
+    "subject_apart",
+    "focus_coverage",
+];
+
+/// The agreement model: a logistic regression over the coverage signals, and the
+/// probability it must reach. Few parameters, so that they can be fitted on one half of
+/// the development pairs and checked on the other (`tests/compare_fit.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AgreementModel {
+    pub bias: f64,
+    pub weights: [f64; AGREEMENT_INPUTS.len()],
     /// Probability of agreement needed when b is about as long as a (another claim, a
     /// headline) and when b is much longer (a passage).
-    pub const THRESHOLD_COMPARABLE: f64 = 0.52;
-    pub const THRESHOLD_LONGER: f64 = 0.50;
+    pub threshold_comparable: f64,
+    pub threshold_longer: f64,
 }
+
+/// The weights in use, fitted on the development pairs (RTE-3 news sentences and
+/// Emergent headlines); see `src/eval/pairs.rs` for the figures.
+pub const AGREEMENT_MODEL: AgreementModel = AgreementModel {
+    bias: -1.03,
+    weights: [
+        1.16, 0.70, 0.54, -0.47, -0.43, -0.59, 0.19, 0.52, 0.0, 0.0, 0.0, 0.0,
+    ],
+    threshold_comparable: 0.52,
+    threshold_longer: 0.50,
+};
 
 /// Whether `b` is about as long as `a` (at most twice its content words): another
 /// claim or a headline rather than a passage.
@@ -913,28 +1265,69 @@ fn comparable_length(s: &Signals) -> bool {
     (s.b_words as f64) <= 2.0 * s.a_weight.max(1.0)
 }
 
-/// The probability that `b` states what `a` states, from the coverage signals.
-pub fn agreement_probability(s: &Signals) -> f64 {
-    use model::*;
+/// The inputs of the agreement model, named by [`AGREEMENT_INPUTS`].
+pub fn agreement_inputs(s: &Signals) -> [f64; AGREEMENT_INPUTS.len()] {
     let comparable = if comparable_length(s) { 1.0 } else { 0.0 };
-    let z = BIAS
-        + COVERAGE * s.coverage
-        + REVERSE_COVERAGE * s.reverse_coverage
-        + PREDICATE_COVERAGE * s.predicate_coverage
-        + MISSING_ENTITY * s.missing_entities.min(3) as f64
-        + MISSING_NUMBER * s.numbers_missing.min(2) as f64
-        + MISSING_DATE * s.dates_missing.min(2) as f64
-        + COMPARABLE_LENGTH * comparable
-        + REVERSE_IF_COMPARABLE * s.reverse_coverage * comparable;
-    1.0 / (1.0 + (-z).exp())
+    [
+        s.coverage,
+        s.reverse_coverage,
+        s.predicate_coverage,
+        s.missing_entities.min(3) as f64,
+        s.numbers_missing.min(2) as f64,
+        s.dates_missing.min(2) as f64,
+        comparable,
+        s.reverse_coverage * comparable,
+        s.local_coverage,
+        f64::from(u8::from(s.subject_linked == Some(true))),
+        f64::from(u8::from(s.subject_linked == Some(false))),
+        s.focus_coverage,
+    ]
 }
 
-/// Turns the evidence into a relation: contradiction needs evidence against `a` in a
-/// pair about the same thing; a hedged `b` is neutral; otherwise the agreement model
-/// decides.
-pub fn decide(s: &Signals) -> Relation {
-    let related = s.coverage >= 0.35 || s.reverse_coverage >= 0.5;
-    let against: Vec<&String> = [
+impl AgreementModel {
+    /// The probability that `b` states what `a` states, from the coverage signals.
+    pub fn probability(&self, s: &Signals) -> f64 {
+        let x = agreement_inputs(s);
+        let z = self.bias + self.weights.iter().zip(x).map(|(w, x)| w * x).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The probability needed for agreement on this pair.
+    pub fn threshold(&self, s: &Signals) -> f64 {
+        if comparable_length(s) {
+            self.threshold_comparable
+        } else {
+            self.threshold_longer
+        }
+    }
+}
+
+/// The probability that `b` states what `a` states, by the model in use.
+pub fn agreement_probability(s: &Signals) -> f64 {
+    AGREEMENT_MODEL.probability(s)
+}
+
+/// The relation the rules settle before the agreement model is asked: contradiction
+/// when there is evidence against `a` in a pair about the same thing, neutral when `b`
+/// reports without asserting. `None` leaves it to the model.
+pub fn ruled_relation(s: &Signals) -> Option<RelationKind> {
+    let related = is_related(s);
+    if related && has_evidence_against(s) {
+        Some(RelationKind::Contradict)
+    } else if related && (s.hedge.is_some() || s.uncertain.is_some()) {
+        Some(RelationKind::Neutral)
+    } else {
+        None
+    }
+}
+
+/// The pair is about the same thing: enough of a in b, or of b in a.
+fn is_related(s: &Signals) -> bool {
+    s.coverage >= 0.35 || s.reverse_coverage >= 0.5
+}
+
+fn evidence_against(s: &Signals) -> impl Iterator<Item = &String> {
+    [
         &s.denial,
         &s.withdrawal,
         &s.negation,
@@ -945,32 +1338,48 @@ pub fn decide(s: &Signals) -> Relation {
     ]
     .into_iter()
     .flatten()
-    .collect();
-    if related && !against.is_empty() {
-        // Confidence grows with how much of a the pair shares and with each extra piece
-        // of evidence.
-        let score = (0.55 + 0.3 * s.coverage.min(1.0) + 0.1 * (against.len() - 1) as f64).min(0.99);
-        return Relation {
-            relation: RelationKind::Contradict,
-            score,
-            reasons: against.into_iter().cloned().collect(),
-        };
+}
+
+fn has_evidence_against(s: &Signals) -> bool {
+    evidence_against(s).next().is_some()
+}
+
+/// Turns the evidence into a relation with the model in use.
+pub fn decide(s: &Signals) -> Relation {
+    decide_with(s, &AGREEMENT_MODEL)
+}
+
+/// Turns the evidence into a relation: contradiction needs evidence against `a` in a
+/// pair about the same thing; a hedged `b` is neutral; otherwise the agreement model
+/// decides.
+pub fn decide_with(s: &Signals, model: &AgreementModel) -> Relation {
+    let p = model.probability(s);
+    match ruled_relation(s) {
+        Some(RelationKind::Contradict) => {
+            let against: Vec<String> = evidence_against(s).cloned().collect();
+            // Confidence grows with how much of a the pair shares and with each extra
+            // piece of evidence.
+            let score =
+                (0.55 + 0.3 * s.coverage.min(1.0) + 0.1 * (against.len() - 1) as f64).min(0.99);
+            return Relation {
+                relation: RelationKind::Contradict,
+                score,
+                reasons: against,
+            };
+        }
+        Some(_) => {
+            let mut reasons: Vec<String> =
+                s.hedge.iter().chain(s.uncertain.iter()).cloned().collect();
+            reasons.push(coverage_reason(s));
+            return Relation {
+                relation: RelationKind::Neutral,
+                score: 0.5 + 0.5 * p,
+                reasons,
+            };
+        }
+        None => {}
     }
-    let p = agreement_probability(s);
-    if related && (s.hedge.is_some() || s.uncertain.is_some()) {
-        let mut reasons: Vec<String> = s.hedge.iter().chain(s.uncertain.iter()).cloned().collect();
-        reasons.push(coverage_reason(s));
-        return Relation {
-            relation: RelationKind::Neutral,
-            score: 0.5 + 0.5 * p,
-            reasons,
-        };
-    }
-    let threshold = if comparable_length(s) {
-        model::THRESHOLD_COMPARABLE
-    } else {
-        model::THRESHOLD_LONGER
-    };
+    let threshold = model.threshold(s);
     let mut reasons = vec![coverage_reason(s)];
     if p >= threshold {
         if s.attributed {
