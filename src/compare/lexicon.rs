@@ -772,7 +772,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["try", "attempt"],
     &["need", "require"],
     &["rule", "govern"],
-    &["agree", "agreement", "accord", "deal"],
+    &["agree", "agreement", "accord", "deal", "pact"],
     &["choose", "select", "pick"],
     &["leader", "chief", "head"],
     &["country", "nation", "state"],

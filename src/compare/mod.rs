@@ -19,7 +19,7 @@ pub mod stem;
 pub use features::ClaimFeatures;
 pub use relate::{
     AGREEMENT_INPUTS, AGREEMENT_MODEL, AgreementModel, Relation, RelationKind, Signals,
-    agreement_inputs, decide, decide_with, relate, ruled_relation, signals,
+    agreement_inputs, decide, decide_with, relate, relate_claims, ruled_relation, signals,
 };
 
 /// A cheap similarity of two claims for ranking candidates: the Dice coefficient of their

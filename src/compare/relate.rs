@@ -107,6 +107,114 @@ pub fn relate(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
     decide(&signals(a, b))
 }
 
+/// How much of each claim the other must hold for two claims to agree: most of both
+/// (`SYMMETRIC_MIN_COVERAGE`), nearly all of one (`SYMMETRIC_MAX_COVERAGE`).
+const SYMMETRIC_MIN_COVERAGE: f64 = 0.5;
+const SYMMETRIC_MAX_COVERAGE: f64 = 0.8;
+/// How much of each claim the other must hold for evidence against to count: the two
+/// claims must be about the same thing.
+const CONTRADICTION_MIN_COVERAGE: f64 = 0.25;
+const CONTRADICTION_MAX_COVERAGE: f64 = 0.4;
+
+/// Relates two claims from two articles, both plain statements of comparable length:
+/// unlike [`relate`] (does `b` state what `a` states?), the relation is symmetric and
+/// agreement is harder to reach. They agree when each states what the other states:
+/// most content of both aligns, nearly all of one, no word of either is hedged where the
+/// other asserts, and the agreement model accepts both directions. They contradict when
+/// either direction holds evidence against the other (negation, number, date, antonym,
+/// actor, denial) and both are about the same thing. Otherwise neutral.
+pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
+    let ab = signals(a, b);
+    let ba = signals(b, a);
+    let (lo, hi) = if ab.coverage <= ba.coverage {
+        (ab.coverage, ba.coverage)
+    } else {
+        (ba.coverage, ab.coverage)
+    };
+    let same_subject = lo >= CONTRADICTION_MIN_COVERAGE && hi >= CONTRADICTION_MAX_COVERAGE;
+    // Evidence against: from a's side first; from b's side (reasons mirrored so that a's
+    // words come first) when a's side has none.
+    let contradicts = |s: &Signals| ruled_relation(s) == Some(RelationKind::Contradict);
+    if same_subject && contradicts(&ab) {
+        return decide(&ab);
+    }
+    if same_subject && contradicts(&ba) {
+        let mut r = decide(&ba);
+        r.reasons = r.reasons.iter().map(|x| mirror_reason(x)).collect();
+        return r;
+    }
+    let hedged: Vec<String> = ab
+        .hedge
+        .iter()
+        .chain(ab.uncertain.iter())
+        .cloned()
+        .chain(
+            ba.hedge
+                .iter()
+                .chain(ba.uncertain.iter())
+                .map(|x| mirror_reason(x)),
+        )
+        .collect();
+    let (p_ab, p_ba) = (agreement_probability(&ab), agreement_probability(&ba));
+    let p = p_ab.min(p_ba);
+    let support = format!(
+        "support: each has {:.0}% and {:.0}% of the other's content",
+        100.0 * ab.coverage,
+        100.0 * ba.coverage
+    );
+    if !hedged.is_empty() && same_subject {
+        let mut reasons = hedged;
+        reasons.push(support);
+        return Relation {
+            relation: RelationKind::Neutral,
+            score: 0.5 + 0.5 * p,
+            reasons,
+        };
+    }
+    // The better-held side must be held nearly whole, its words other than names too:
+    // "sent troops" and "sent aid" share the names but not the claim.
+    let fuller_predicate = if ab.coverage > ba.coverage {
+        ab.predicate_coverage
+    } else if ba.coverage > ab.coverage {
+        ba.predicate_coverage
+    } else {
+        ab.predicate_coverage.max(ba.predicate_coverage)
+    };
+    let agree = lo >= SYMMETRIC_MIN_COVERAGE
+        && hi >= SYMMETRIC_MAX_COVERAGE
+        && fuller_predicate >= SYMMETRIC_MAX_COVERAGE
+        && p_ab >= AGREEMENT_MODEL.threshold(&ab)
+        && p_ba >= AGREEMENT_MODEL.threshold(&ba);
+    if agree {
+        Relation {
+            relation: RelationKind::Agree,
+            score: p,
+            reasons: vec![support],
+        }
+    } else {
+        Relation {
+            relation: RelationKind::Neutral,
+            score: 1.0 - p,
+            reasons: vec![support],
+        }
+    }
+}
+
+/// A reason written for `relate(b, a)`, rewritten for the pair (a, b): "b says" becomes
+/// "a says", and "number: X vs Y" (dates, antonyms) puts a's side first.
+fn mirror_reason(reason: &str) -> String {
+    for label in ["number: ", "date: ", "antonym: "] {
+        if let Some(rest) = reason.strip_prefix(label)
+            && let Some((x, y)) = rest.split_once(" vs ")
+        {
+            return format!("{label}{y} vs {x}");
+        }
+    }
+    reason
+        .replacen(": b says", ": a says", 1)
+        .replacen(": b reports", ": a reports", 1)
+}
+
 /// Weights of `a`'s content words: names and rare words carry a claim more than common
 /// ones.
 fn weight(f: &ClaimFeatures, i: usize) -> f64 {
@@ -612,15 +720,25 @@ fn matched_in(al: &Alignment, start: usize, end: usize) -> usize {
         .count()
 }
 
-/// "12 members of the EU": a number of things taken out of a larger group.
+/// "12 members of the EU": a number of things taken out of a group named after "of"
+/// (a determiner or a name follows it; "70 years of diplomatic relations" is no part).
 fn counts_a_part(f: &ClaimFeatures, q: &Quantity) -> bool {
+    use super::lexicon::hash_str;
     let after = q.last as usize + 1;
     let unit_at =
         (after..(after + 3).min(f.tokens.len())).find(|&k| f.tokens[k].has(flag::CONTENT));
     unit_at.is_some_and(|k| {
-        f.tokens
+        let of = f
+            .tokens
             .get(k + 1)
-            .is_some_and(|t| t.word == super::lexicon::hash_str("of"))
+            .is_some_and(|t| t.word == hash_str("of"));
+        let group = f.tokens.get(k + 2).is_some_and(|t| {
+            t.has(flag::CAPITALISED)
+                || ["the", "its", "his", "her", "their", "our", "these", "those"]
+                    .iter()
+                    .any(|w| t.word == hash_str(w))
+        });
+        of && group
     })
 }
 
@@ -1101,6 +1219,21 @@ fn actor(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) 
                 (None, None) => true,
                 _ => false,
             };
+            // Or the roles swapped: b's doer is a's object and b's object a's doer
+            // ("Russia invaded Ukraine", "Ukraine invaded Russia").
+            if let (Some(x), Some(y)) = (object_a, object_b)
+                && !same_object
+                && matches(a, x, b, bk)
+                && subject.iter().any(|&k| matches(a, k, b, y))
+            {
+                s.actor = Some(format!(
+                    "actor: {} vs {} for '{}'",
+                    a.span_text(subject[0], subject[subject.len() - 1]),
+                    quote(b, bk, bk),
+                    b.token_text(j)
+                ));
+                return;
+            }
             if !same_object {
                 continue;
             }
@@ -1598,5 +1731,157 @@ mod tests {
             "The football team won the cup final.",
         );
         assert_eq!(r.relation, RelationKind::Neutral, "{r:?}");
+    }
+
+    // Claim against claim: sentences of the seed article (examples/articles/) against the
+    // follow-ups we wrote, and pairs of our own.
+
+    fn claims_rel(a: &str, b: &str) -> Relation {
+        let (fa, fb) = (ClaimFeatures::new(a), ClaimFeatures::new(b));
+        let r = relate_claims(&fa, &fb);
+        let back = relate_claims(&fb, &fa);
+        assert_eq!(r.relation, back.relation, "not symmetric: {a} | {b}");
+        r
+    }
+
+    fn assert_claims(a: &str, b: &str, kind: RelationKind, reason_start: &str) {
+        let r = claims_rel(a, b);
+        assert_eq!(r.relation, kind, "{a} | {b}: {r:?}");
+        assert!(
+            r.reasons.iter().any(|x| x.starts_with(reason_start)),
+            "{a} | {b}: expected a reason starting {reason_start:?}, got {:?}",
+            r.reasons
+        );
+    }
+
+    #[test]
+    fn claims_with_opposing_verbs_contradict() {
+        assert_claims(
+            "While Western countries seek to isolate Russia, China has deepened trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022.",
+            "China has reduced trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022, according to customs figures compiled by a research group in Hong Kong.",
+            RelationKind::Contradict,
+            "antonym: deepened vs reduced",
+        );
+    }
+
+    #[test]
+    fn claims_with_different_numbers_contradict() {
+        assert_claims(
+            "But North Korea’s decision to send thousands of troops to Russia to fight Ukraine, revealed this week by Secretary of Defense Lloyd J. Austin III, will test those bonds like never before.",
+            "North Korea has sent about 500 soldiers to Russia, a South Korean lawmaker said on Friday, citing a briefing by the country's spy agency.",
+            RelationKind::Contradict,
+            "number: thousands vs about 500",
+        );
+        assert_claims(
+            "Earlier this month, China and North Korea reaffirmed a relationship they once described as as close as “mouth to teeth” and praised their 75-year diplomatic relationship.",
+            "China and North Korea marked 70 years of diplomatic relations this month, a milestone both governments celebrated in state media.",
+            RelationKind::Contradict,
+            "number: 75 vs 70",
+        );
+    }
+
+    #[test]
+    fn claims_with_opposite_polarity_contradict() {
+        assert_claims(
+            "China has not commented on the presence of North Korean soldiers in Russia other than to say it expects all parties to the conflict to reduce tensions.",
+            "China has publicly commented on the presence of North Korean soldiers in Russia, according to the lawmaker.",
+            RelationKind::Contradict,
+            "negation: 'has not commented'",
+        );
+    }
+
+    #[test]
+    fn claims_with_swapped_or_other_actors_contradict() {
+        assert_claims(
+            "Russia invaded Ukraine in 2022.",
+            "Ukraine invaded Russia in 2022.",
+            RelationKind::Contradict,
+            "actor: Russia vs Ukraine",
+        );
+        assert_claims(
+            "The Senate passed the bill on Monday.",
+            "The House passed the bill on Monday.",
+            RelationKind::Contradict,
+            "actor: Senate vs House",
+        );
+    }
+
+    #[test]
+    fn claims_stating_the_same_agree() {
+        for (a, b) in [
+            (
+                "At a summit of emerging market countries in Russia on Wednesday, Chinese leader Xi Jinping reiterated that position, calling on countries not to “add fuel to the fire.”",
+                "Xi Jinping called on countries not to add fuel to the fire at a summit of emerging market countries in Russia on Wednesday.",
+            ),
+            (
+                "The U.S. has said China could help end the fighting by withdrawing aid to Russia, which includes a variety of supplies such as microchips, chemicals and drones.",
+                "The U.S. has said China could help end the fighting by withdrawing aid to Russia.",
+            ),
+            (
+                "China may not know how to rein in North Korea’s efforts to support the Kremlin, said Victor D. Cha, a professor at the university.",
+                "He said China may not know how to rein in North Korea's efforts to support the Kremlin.",
+            ),
+        ] {
+            let r = claims_rel(a, b);
+            assert_eq!(r.relation, RelationKind::Agree, "{a} | {b}: {r:?}");
+            assert!(r.reasons[0].starts_with("support: each has"), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn claims_sharing_names_but_not_the_statement_are_neutral() {
+        for (a, b) in [
+            // Same doer and place, another thing sent.
+            (
+                "North Korea has sent troops to Russia.",
+                "North Korea has sent aid to Russia.",
+            ),
+            // One claim holds the other as a side clause: it says more.
+            (
+                "While Western countries seek to isolate Russia, China has deepened trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022.",
+                "Western countries seek to isolate Russia.",
+            ),
+            // Claims about the same events, from the same articles, saying other things.
+            (
+                "North Korea has sent about 500 soldiers to Russia, a South Korean lawmaker said on Friday.",
+                "Officials in Seoul said they expected more soldiers to follow before the end of the year.",
+            ),
+            (
+                "China is frustrated that North Korea is destabilizing North Asia with its nuclear weapons program and regular threats to annihilate South Korea.",
+                "China has publicly commented on the presence of North Korean soldiers in Russia, according to the lawmaker.",
+            ),
+            (
+                "Now North Korea is fomenting war in Europe, which could deepen a broader conflict over the world order.",
+                "North Korea's decision to send thousands of troops to Russia will test its bonds with China, a senior Chinese diplomat said.",
+            ),
+            (
+                "Xi Jinping called on countries not to add fuel to the fire at a summit of emerging market countries in Russia on Wednesday.",
+                "The U.S. has said China could help end the fighting by withdrawing aid to Russia.",
+            ),
+        ] {
+            let r = claims_rel(a, b);
+            assert_eq!(r.relation, RelationKind::Neutral, "{a} | {b}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_hedged_claim_against_an_assertion_is_neutral() {
+        assert_claims(
+            "The company cut 500 jobs at its Ohio plant.",
+            "The company may cut 500 jobs at its Ohio plant.",
+            RelationKind::Neutral,
+            "hedged:",
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn relating_claims_is_symmetric(a in "[A-Za-z0-9 ,.'-]{0,60}", b in "[A-Za-z0-9 ,.'-]{0,60}") {
+            let (fa, fb) = (ClaimFeatures::new(&a), ClaimFeatures::new(&b));
+            let r = relate_claims(&fa, &fb);
+            proptest::prop_assert_eq!(r.relation, relate_claims(&fb, &fa).relation);
+            proptest::prop_assert!((0.0..=1.0).contains(&r.score));
+            proptest::prop_assert!(!r.reasons.is_empty());
+        }
     }
 }
