@@ -688,7 +688,14 @@ impl ClaimFeatures {
                 && !at(last, "said")
                 && !at(last, "told")
                 && !at(last, "reported");
-            if present_tense && last > s {
+            // "implicated by the report": a noun after its article, not a verb.
+            let after_article = last > s
+                && [
+                    "the", "a", "an", "this", "that", "its", "his", "her", "their",
+                ]
+                .iter()
+                .any(|w| at(last - 1, w));
+            if present_tense && last > s && !after_article {
                 push(&mut cues, CueKind::Hedge, last, last);
             }
         }

@@ -398,6 +398,16 @@ const HEDGES: &[&str] = &[
     "unverified",
     "claimed",
     "believed",
+    "alleged",
+    "suspected",
+    "suspicion",
+    "suspicions",
+    "accused",
+    "accusation",
+    "accusations",
+    "if",
+    "unless",
+    "whether",
 ];
 
 const MODALS: &[&str] = &["may", "might", "could"];
@@ -1037,6 +1047,7 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
     (&["agree"], &["disagree"]),
     (&["accuse", "blame"], &["exonerate", "absolve"]),
     (&["find", "recover", "retrieve", "locate"], &["missing"]),
+    (&["man", "male"], &["woman", "female"]),
 ];
 
 /// Everything the engine looks up, built once.

@@ -862,6 +862,19 @@ fn dates(
     }
 }
 
+/// Whether token `k` ends a clause or opens a subordinate one ("that", "after", "who").
+fn opens_clause(f: &ClaimFeatures, k: usize) -> bool {
+    let t = &f.tokens[k];
+    t.has(flag::CLAUSE_END)
+        || (t.has(flag::WORD)
+            && [
+                "that", "after", "before", "because", "when", "while", "who", "which", "since",
+                "if", "although", "though", "where",
+            ]
+            .iter()
+            .any(|w| t.word == super::lexicon::hash_str(w)))
+}
+
 /// Whether a claim speaks of an aim or of the future ("will", "plans to", "Bale to play"):
 /// then a `b` that reports an aim says the same kind of thing.
 fn speaks_of_future(f: &ClaimFeatures) -> bool {
@@ -1024,17 +1037,31 @@ fn denial_and_withdrawal(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s
 
 fn antonyms(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
     let lex = lexicon();
+    if let Some(reason) = copula_antonym(a, b) {
+        s.antonym = Some(reason);
+        return;
+    }
     for i in 0..a.tokens.len() {
         if !alignable(a, i) {
             continue;
         }
         let scales_a = lex.scales(a.tokens[i].stem);
-        if scales_a.is_empty() || !al.matches[i].is_empty() {
+        if scales_a.is_empty() {
             continue;
         }
         for j in 0..b.tokens.len() {
             let y = &b.tokens[j];
             if !y.has(flag::CONTENT) || !y.has(flag::WORD) || al.b_matched[j] {
+                continue;
+            }
+            // b says a's word itself in the same sentence: the opposite word there is a
+            // contrast within b ("recovered the Warhols; the Dalis are still missing" is
+            // two sentences, and may contradict "recovered works by Dali").
+            let (st, en) = b.sentence_of(j);
+            if al.matches[i]
+                .iter()
+                .any(|&k| (k as usize) >= st && (k as usize) < en)
+            {
                 continue;
             }
             let scales_b = lex.scales(y.stem);
@@ -1060,6 +1087,50 @@ fn antonyms(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signal
             return;
         }
     }
+}
+
+/// "X was a conservative politician" against "X was a liberal thinker": both claims say
+/// what the same subject is, with opposing words. Only the main clauses are compared, so
+/// "conservative" elsewhere in b does not hide the opposition.
+fn copula_antonym(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<String> {
+    use super::features::ClauseKind;
+    let (ca, cb) = (a.main_clause?, b.main_clause?);
+    if ca.kind != ClauseKind::Copula || cb.kind != ClauseKind::Copula {
+        return None;
+    }
+    let same_subject = (ca.subject.0..=ca.subject.1).any(|i| {
+        alignable(a, i as usize)
+            && (cb.subject.0..=cb.subject.1).any(|j| matches(a, i as usize, b, j as usize))
+    });
+    if !same_subject {
+        return None;
+    }
+    let lex = lexicon();
+    for i in ca.subject.1 + 1..=ca.predicate {
+        let x = &a.tokens[i as usize];
+        if !x.has(flag::CONTENT) || x.has(flag::NEGATED) {
+            continue;
+        }
+        for j in cb.subject.1 + 1..=cb.predicate {
+            let y = &b.tokens[j as usize];
+            if !y.has(flag::CONTENT) || y.has(flag::NEGATED) {
+                continue;
+            }
+            let opposed = lex.scales(x.stem).iter().any(|(sa, pa)| {
+                lex.scales(y.stem)
+                    .iter()
+                    .any(|(sb, pb)| sa == sb && pa != pb)
+            });
+            if opposed {
+                return Some(format!(
+                    "antonym: {} vs {}",
+                    a.token_text(i as usize),
+                    b.token_text(j as usize)
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// The subject of the word at `i`: the word right before it (past auxiliaries and
@@ -1279,7 +1350,23 @@ fn hedges(
     let bears_on_a = |c: &super::features::Cue| {
         let (first, last) = (c.first as usize, c.last as usize);
         if short {
-            return true;
+            // A headline's hedge bears on all of it, unless it comes after a's predicate
+            // in a clause of its own ("was detained ... after Britain said he may have
+            // had links"). A trailing "officials say" or a question still covers it.
+            let (start, end) = b.sentence_of(first);
+            let trailing = !(last + 1..end).any(|j| b.tokens[j].has(flag::WORD));
+            let predicate_matches = a
+                .main_clause
+                .map(|m| &al.matches[m.predicate as usize])
+                .filter(|ms| !ms.is_empty());
+            return trailing
+                || first <= start
+                || predicate_matches.is_none_or(|ms| {
+                    ms.iter().any(|&j| {
+                        let j = j as usize;
+                        j > last || !(j + 1..first).any(|k| opens_clause(b, k))
+                    })
+                });
         }
         if first >= focus.1 || last < focus.0 {
             return false;
@@ -1731,6 +1818,107 @@ mod tests {
             "The football team won the cup final.",
         );
         assert_eq!(r.relation, RelationKind::Neutral, "{r:?}");
+    }
+
+    #[test]
+    fn an_aim_or_a_request_is_not_a_deed() {
+        for b in [
+            "The minister plans to close the Ohio plant next year.",
+            "Unions asked the company to close the Ohio plant.",
+        ] {
+            assert_relation(
+                "The company closed the Ohio plant.",
+                b,
+                RelationKind::Neutral,
+                "unrealised:",
+            );
+        }
+        // Unless a speaks of an aim too.
+        let r = rel(
+            "The company will close the Ohio plant.",
+            "The company plans to close the Ohio plant.",
+        );
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+    }
+
+    #[test]
+    fn a_condition_is_not_an_assertion() {
+        assert_relation(
+            "The government raised the fuel tax.",
+            "The government raised the fuel tax only if parliament approved the budget, a spokesman said on Tuesday after a long meeting with the unions.",
+            RelationKind::Neutral,
+            "hedged:",
+        );
+    }
+
+    #[test]
+    fn opposites_in_what_the_subject_is_contradict() {
+        assert_relation(
+            "The senator was a conservative politician.",
+            "The senator was a liberal lawyer whose views angered conservative politicians.",
+            RelationKind::Contradict,
+            "antonym: conservative vs liberal",
+        );
+    }
+
+    #[test]
+    fn an_opposite_in_another_sentence_about_the_same_thing_contradicts() {
+        assert_relation(
+            "Police recovered paintings by Dali.",
+            "Police recovered stolen prints by Warhol on Monday. The paintings by Dali are still missing.",
+            RelationKind::Contradict,
+            "antonym: recovered vs missing",
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_group_does_not_contradict_its_size() {
+        let r = rel(
+            "12 members of the European Union use the euro.",
+            "The rule applies across the 25-member European Union.",
+        );
+        assert_ne!(r.relation, RelationKind::Contradict, "{r:?}");
+    }
+
+    #[test]
+    fn no_before_a_noun_denies_that_noun_only() {
+        let r = rel(
+            "Two investment funds acquired the publisher.",
+            "A newspaper says no good will come of the acquisition of the publisher by two investment funds.",
+        );
+        assert_ne!(r.relation, RelationKind::Contradict, "{r:?}");
+    }
+
+    #[test]
+    fn acronyms_match_the_names_they_spell() {
+        let r = rel(
+            "A team from the CDC investigated the outbreak.",
+            "A team from the Centers for Disease Control investigated the outbreak on the ship.",
+        );
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+    }
+
+    #[test]
+    fn derivations_and_broader_words_support() {
+        for (a, b) in [
+            (
+                "Alfred Nobel is the inventor of dynamite.",
+                "Alfred Nobel invented dynamite in 1866.",
+            ),
+            (
+                "The journalist was killed in Moscow.",
+                "The journalist was murdered in Moscow on Saturday.",
+            ),
+        ] {
+            let r = rel(a, b);
+            assert_eq!(r.relation, RelationKind::Agree, "{a} | {b}: {r:?}");
+        }
+        // One way only: "died" does not support "was murdered".
+        let s = signals(
+            &ClaimFeatures::new("The journalist was murdered in Moscow."),
+            &ClaimFeatures::new("The journalist died in Moscow on Saturday."),
+        );
+        assert_eq!(s.predicate_found, Some(false), "{s:?}");
     }
 
     // Claim against claim: sentences of the seed article (examples/articles/) against the
