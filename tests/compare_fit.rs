@@ -191,11 +191,12 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
     x
 }
 
-/// Fits weights, then the two thresholds that maximise the mean macro F1 of the two
-/// training sets.
+/// Fits weights, then the two thresholds that maximise the macro F1 of the two training
+/// sets, each weighed by its number of pairs.
 fn fit(rte: &[&Example], emergent: &[&Example]) -> AgreementModel {
     let all: Vec<&Example> = rte.iter().chain(emergent.iter()).copied().collect();
     let (bias, weights) = fit_weights(&all);
+    let share = rte.len() as f64 / all.len().max(1) as f64;
     let mut best = (f64::MIN, 0.5, 0.5);
     let owned = |v: &[&Example]| -> Vec<usize> { (0..v.len()).collect() };
     let (ri, ei) = (owned(rte), owned(emergent));
@@ -215,7 +216,7 @@ fn fit(rte: &[&Example], emergent: &[&Example]) -> AgreementModel {
                 }
                 figures(&confusion)[0]
             };
-            let objective = (f(rte, &ri) + f(emergent, &ei)) / 2.0;
+            let objective = share * f(rte, &ri) + (1.0 - share) * f(emergent, &ei);
             if objective > best.0 + 1e-9 {
                 best = (objective, m.threshold_comparable, m.threshold_longer);
             }

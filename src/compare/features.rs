@@ -580,6 +580,10 @@ impl ClaimFeatures {
             if t.is(class::NEG_WORD) && !least_idiom {
                 push(&mut cues, CueKind::Negation, i, i);
             }
+            // "has yet to decide": not decided.
+            if at(i, "yet") && at(i + 1, "to") {
+                push(&mut cues, CueKind::Negation, i, i + 1);
+            }
             // "rather than perform": what follows is not done.
             if at(i, "rather") && at(i + 1, "than") {
                 push(&mut cues, CueKind::Negation, i, i + 1);

@@ -331,13 +331,35 @@ const NEGATIONS: &[&str] = &[
 
 const NEG_VERBS: &[&str] = &[
     "fail", "fails", "failed", "refuse", "refuses", "refused", "decline", "declines", "declined",
+    "unable",
 ];
 
 /// Words that negate what follows them without "not": "skipped work" is "did not go to
 /// work", "stopped selling" is "no longer sells".
 const NEG_WORDS: &[&str] = &[
-    "skip", "skips", "skipped", "skipping", "miss", "misses", "missed", "lack", "lacks", "lacked",
-    "lacking", "least",
+    "skip",
+    "skips",
+    "skipped",
+    "skipping",
+    "miss",
+    "misses",
+    "missed",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "least",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "abandon",
+    "abandons",
+    "abandoned",
 ];
 
 /// Verbs that negate a following "-ing" form: "stopped selling".

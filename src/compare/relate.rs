@@ -91,15 +91,9 @@ pub struct Signals {
     pub uncertain: Option<String>,
     /// `b` attributes what it says ("said", "according to").
     pub attributed: bool,
-    /// The best weighted share of `a`'s content words found in one stretch of a sentence
-    /// of `b` about twice as long as `a`.
-    pub local_coverage: f64,
     /// Whether `b` has the word that says what `a` says of its subject (its verb, or the
     /// noun after "is"); `None` when `a`'s main clause was not found.
     pub predicate_found: Option<bool>,
-    /// Whether `b` has `a`'s subject and that word together (in one clause, or across an
-    /// apposition); `None` when `b` lacks one of them or `a`'s clause was not found.
-    pub subject_linked: Option<bool>,
 }
 
 /// Relates `b` to `a`.
@@ -467,14 +461,20 @@ pub fn signals(a: &ClaimFeatures, b: &ClaimFeatures) -> Signals {
         }
     }
 
-    s.local_coverage = local_coverage(a, b, &al);
-    subject_link(a, b, &al, &mut s);
+    s.predicate_found = a
+        .main_clause
+        .map(|c| c.predicate as usize)
+        .filter(|&p| alignable(a, p) && !a.tokens[p].has(flag::LIGHT))
+        .map(|p| !al.matches[p].is_empty());
     numbers(a, b, &al, &mut s);
     dates(a, b, &al, focus_range, &mut s);
     negation(a, b, &al, focus_range, &mut s);
     denial_and_withdrawal(a, b, &al, &mut s);
     antonyms(a, b, &al, &mut s);
     actor(a, b, &al, &mut s);
+    if s.actor.is_none() {
+        passive_agent(a, b, &al, &mut s);
+    }
     hedges(a, b, &al, focus_range, &mut s);
     s
 }
@@ -528,158 +528,6 @@ fn spread(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment) -> f64 {
         1.0
     } else {
         best as f64 / wanted.len() as f64
-    }
-}
-
-/// The best weighted coverage of `a` within a window of `b` of about twice `a`'s length
-/// (in words), inside one sentence.
-fn local_coverage(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment) -> f64 {
-    let mut total = 0.0;
-    let mut n_words = 0usize;
-    for i in 0..a.tokens.len() {
-        if alignable(a, i) {
-            total += weight(a, i);
-            n_words += 1;
-        }
-    }
-    if total <= 0.0 {
-        return 0.0;
-    }
-    // Word positions in b, with a gap between sentences so no window spans two.
-    let mut word_pos = vec![0usize; b.tokens.len()];
-    let mut w = 0;
-    let mut next_start = 1;
-    for (j, t) in b.tokens.iter().enumerate() {
-        if next_start < b.sentence_starts.len() && j == b.sentence_starts[next_start] as usize {
-            w += 1000;
-            next_start += 1;
-        }
-        word_pos[j] = w;
-        if t.has(flag::WORD) || t.has(flag::NUMBER) {
-            w += 1;
-        }
-    }
-    let mut events: Vec<(usize, usize)> = Vec::new(); // (b word position, a token)
-    for i in 0..a.tokens.len() {
-        for &j in &al.matches[i] {
-            events.push((word_pos[j as usize], i));
-        }
-    }
-    if events.is_empty() {
-        return 0.0;
-    }
-    events.sort_unstable();
-    let window = 2 * n_words + 3;
-    let mut counts = vec![0u32; a.tokens.len()];
-    let (mut covered, mut best, mut lo) = (0.0, 0.0f64, 0);
-    for hi in 0..events.len() {
-        let (pos, i) = events[hi];
-        counts[i] += 1;
-        if counts[i] == 1 {
-            covered += weight(a, i);
-        }
-        while events[lo].0 + window <= pos {
-            let il = events[lo].1;
-            counts[il] -= 1;
-            if counts[il] == 0 {
-                covered -= weight(a, il);
-            }
-            lo += 1;
-        }
-        best = best.max(covered);
-    }
-    (best / total).min(1.0)
-}
-
-/// Whether `a`'s subject and predicate stand together in `b`: is the one who did it in
-/// `a` the one who does it in `b` ("Joseph Wilson worked for the CIA" against "Valerie
-/// Plame, wife of Joseph Wilson, worked for the CIA": no)?
-fn subject_link(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
-    let Some(clause) = a.main_clause else {
-        return;
-    };
-    let p = clause.predicate as usize;
-    if !alignable(a, p) || a.tokens[p].has(flag::LIGHT) {
-        return;
-    }
-    let at_predicate = &al.matches[p];
-    s.predicate_found = Some(!at_predicate.is_empty());
-    let at_subject: Vec<usize> = (clause.subject.0 as usize..=clause.subject.1 as usize)
-        .filter(|&k| alignable(a, k) && !a.tokens[k].has(flag::TITLE))
-        .flat_map(|k| al.matches[k].iter().map(|&j| j as usize))
-        .collect();
-    if at_predicate.is_empty() || at_subject.is_empty() {
-        return;
-    }
-    let copula = clause.kind == super::features::ClauseKind::Copula;
-    let mut linked = at_subject.iter().any(|&x| {
-        at_predicate
-            .iter()
-            .any(|&y| together(b, x, y as usize, copula))
-    });
-    // The agent of a passive ("was discovered by Diego Pol") must do it in b too:
-    // "found by Diego Pol", or "Diego Pol found".
-    if linked && clause.kind == super::features::ClauseKind::Passive {
-        let (_, clause_end) = a.clause_of(p);
-        if let Some(by) =
-            (p + 1..clause_end).find(|&k| a.tokens[k].word == super::lexicon::hash_str("by"))
-        {
-            let at_agent: Vec<usize> = (by + 1..clause_end)
-                .filter(|&k| alignable(a, k) && !a.tokens[k].has(flag::TITLE))
-                .flat_map(|k| al.matches[k].iter().map(|&j| j as usize))
-                .collect();
-            if !at_agent.is_empty() {
-                linked = at_agent.iter().any(|&x| {
-                    at_predicate.iter().any(|&y| {
-                        let y = y as usize;
-                        let words_between = |lo: usize, hi: usize| {
-                            (lo + 1..hi)
-                                .filter(|&k| b.tokens[k].has(flag::WORD))
-                                .count()
-                        };
-                        let no_break = |lo: usize, hi: usize| {
-                            !(lo + 1..hi).any(|k| b.tokens[k].has(flag::CLAUSE_END))
-                        };
-                        if x > y {
-                            no_break(y, x) && words_between(y, x) <= 4
-                        } else {
-                            no_break(x, y) && words_between(x, y) <= 8
-                        }
-                    })
-                });
-            }
-        }
-    }
-    s.subject_linked = Some(linked);
-}
-
-/// Whether the subject at `x` and the predicate at `y` of `b` belong together: in one
-/// clause and near, or the subject right before an apposition that the predicate
-/// follows ("Mr Carstens, who ..., left"), or (for "is") an apposition naming the
-/// subject ("Cristiani, the president of ...").
-fn together(b: &ClaimFeatures, x: usize, y: usize, copula: bool) -> bool {
-    if b.sentence_of(x) != b.sentence_of(y) {
-        return false;
-    }
-    let (lo, hi) = (x.min(y), x.max(y));
-    let words = (lo..hi)
-        .filter(|&k| b.tokens[k].has(flag::WORD) || b.tokens[k].has(flag::NUMBER))
-        .count();
-    let breaks: Vec<usize> = (lo + 1..hi)
-        .filter(|&k| b.tokens[k].has(flag::CLAUSE_END))
-        .collect();
-    let near = if copula { 6 } else { 15 };
-    match breaks.len() {
-        0 => words <= near,
-        1 => copula && x < y && breaks[0] == x + 1 && words <= 5,
-        2 => {
-            // The predicate comes right after the apposition closes.
-            let after = (breaks[1] + 1..y)
-                .filter(|&k| b.tokens[k].has(flag::WORD))
-                .count();
-            !copula && x < y && breaks[0] == x + 1 && words <= 30 && after <= 3
-        }
-        _ => false,
     }
 }
 
@@ -1332,6 +1180,78 @@ fn actor(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) 
     }
 }
 
+/// Another doer for a passive act: a says the journalist was shot by soldiers, b that he
+/// was shot by police (or that police shot him), and b does not name a's doer there.
+fn passive_agent(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
+    use super::lexicon::hash_str;
+    let Some(clause) = a.main_clause else {
+        return;
+    };
+    if clause.kind != super::features::ClauseKind::Passive {
+        return;
+    }
+    let p = clause.predicate as usize;
+    let (_, a_end) = a.clause_of(p);
+    let Some(by) = (p + 1..a_end.min(p + 4)).find(|&k| a.tokens[k].word == hash_str("by")) else {
+        return;
+    };
+    // a's doer: the name (or noun) right after "by".
+    let Some(agent_head) = (by + 1..a_end).find(|&k| alignable(a, k)) else {
+        return;
+    };
+    let agent: Vec<usize> = match a
+        .entities
+        .iter()
+        .find(|e| (e.first as usize) <= agent_head && agent_head <= e.last as usize)
+    {
+        Some(e) => (e.first as usize..=e.last as usize)
+            .filter(|&k| alignable(a, k) && !a.tokens[k].has(flag::TITLE))
+            .collect(),
+        None => vec![agent_head],
+    };
+    let patient: Vec<usize> = (clause.subject.0 as usize..=clause.subject.1 as usize)
+        .filter(|&k| alignable(a, k))
+        .collect();
+    for &j in &al.matches[p] {
+        let j = j as usize;
+        let (st, en) = b.clause_of(j);
+        // The same act on the same thing: a's patient in b's clause.
+        let patient_there = (st..en).any(|k| patient.iter().any(|&x| matches(a, x, b, k)));
+        let agent_there = (b.sentence_of(j).0..b.sentence_of(j).1)
+            .any(|k| agent.iter().any(|&x| matches(a, x, b, k)));
+        if !patient_there || agent_there {
+            continue;
+        }
+        // b's doer: after "by" right after the verb, or the subject of an active verb.
+        let other = (j + 1..en.min(j + 3))
+            .find(|&k| b.tokens[k].word == hash_str("by"))
+            .and_then(|k| (k + 1..en).find(|&m| b.tokens[m].has(flag::CONTENT)))
+            .or_else(|| {
+                subject_before(b, j)
+                    .filter(|&k| verb_like(b, j) && !patient.iter().any(|&x| matches(a, x, b, k)))
+            });
+        let Some(k) = other else {
+            continue;
+        };
+        let y = &b.tokens[k];
+        if al.b_matched[k] || y.has(flag::LIGHT) || y.has(flag::QUANTITY) || !y.has(flag::WORD) {
+            continue;
+        }
+        // Quote b's doer whole: its run of content words ("talented artists").
+        let mut last = k;
+        while last + 1 < en && last < k + 3 && b.tokens[last + 1].has(flag::CONTENT) {
+            last += 1;
+        }
+        s.actor = Some(format!(
+            "actor: {} vs {} for '{}'",
+            a.span_text(agent[0], agent[agent.len() - 1]),
+            quote(b, k, last),
+            b.token_text(j)
+        ));
+        return;
+    }
+}
+
 fn hedges(
     a: &ClaimFeatures,
     b: &ClaimFeatures,
@@ -1440,7 +1360,7 @@ fn hedges(
 }
 
 /// Names of the agreement model's inputs, in the order of [`agreement_inputs`].
-pub const AGREEMENT_INPUTS: [&str; 12] = [
+pub const AGREEMENT_INPUTS: [&str; 8] = [
     "coverage",
     "reverse_coverage",
     "predicate_coverage",
@@ -1449,10 +1369,6 @@ pub const AGREEMENT_INPUTS: [&str; 12] = [
     "missing_dates",
     "comparable_length",
     "reverse_if_comparable",
-    "local_coverage",
-    "subject_linked",
-    "subject_apart",
-    "focus_coverage",
 ];
 
 /// The agreement model: a logistic regression over the coverage signals, and the
@@ -1471,12 +1387,10 @@ pub struct AgreementModel {
 /// The weights in use, fitted on the development pairs (RTE-3 news sentences and
 /// Emergent headlines); see `src/eval/pairs.rs` for the figures.
 pub const AGREEMENT_MODEL: AgreementModel = AgreementModel {
-    bias: -1.03,
-    weights: [
-        1.16, 0.70, 0.54, -0.47, -0.43, -0.59, 0.19, 0.52, 0.0, 0.0, 0.0, 0.0,
-    ],
-    threshold_comparable: 0.52,
-    threshold_longer: 0.50,
+    bias: -1.67,
+    weights: [1.98, 1.20, 0.47, -0.37, -0.72, -1.97, -0.07, 1.07],
+    threshold_comparable: 0.41,
+    threshold_longer: 0.51,
 };
 
 /// Whether `b` is about as long as `a` (at most twice its content words): another
@@ -1497,10 +1411,6 @@ pub fn agreement_inputs(s: &Signals) -> [f64; AGREEMENT_INPUTS.len()] {
         s.dates_missing.min(2) as f64,
         comparable,
         s.reverse_coverage * comparable,
-        s.local_coverage,
-        f64::from(u8::from(s.subject_linked == Some(true))),
-        f64::from(u8::from(s.subject_linked == Some(false))),
-        s.focus_coverage,
     ]
 }
 
