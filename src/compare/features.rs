@@ -331,7 +331,7 @@ impl ClaimFeatures {
                 }) || (i + 1 < end
                     && is_content(i + 1)
                     && self.looks_like_verb(i + 1)
-                    && self.token_text(i + 1).ends_with("ed"));
+                    && (self.token_text(i + 1).ends_with("ed") || self.is_irregular_past(i + 1)));
                 // "Clinical trials involve ...": an "-s" word followed by a plain word is
                 // a noun before its verb.
                 let next_is_word = !self.token_text(i).ends_with("ed")
@@ -722,9 +722,19 @@ impl ClaimFeatures {
         for cue in cues {
             // A negation inside a condition ("if the waste is not disposed of") or a
             // counterfactual ("without it, the Earth would be ...") asserts nothing.
-            let (clause_start, _) = self.clause_of(cue.first as usize);
+            // The condition may open the clause or the sentence, past brackets and quote
+            // marks but not past a comma ("If they [Democrats] don't pass ...").
             let (sentence_start, sentence_end) = self.sentence_of(cue.first as usize);
-            let conditional = (clause_start..cue.first as usize).any(|k| {
+            let mut condition_start = cue.first as usize;
+            while condition_start > sentence_start {
+                let t = &self.tokens[condition_start - 1];
+                let text = self.token_text(condition_start - 1);
+                if t.has(flag::CLAUSE_END) && matches!(text, "," | ";" | ":" | "—" | "–") {
+                    break;
+                }
+                condition_start -= 1;
+            }
+            let conditional = (condition_start..cue.first as usize).any(|k| {
                 let w = self.tokens[k].word;
                 w == hash_str("if") || w == hash_str("unless") || w == hash_str("whether")
             });
@@ -737,7 +747,7 @@ impl ClaimFeatures {
             // it is "no longer" or "no more", which deny the verb.
             let cue_word = self.tokens[cue.first as usize].word;
             let noun_only = cue.first == cue.last
-                && cue_word == hash_str("no")
+                && (cue_word == hash_str("no") || cue_word == hash_str("without"))
                 && !self
                     .tokens
                     .get(cue.last as usize + 1)

@@ -248,6 +248,7 @@ const STOPWORDS: &[&str] = &[
     "nor",
     "neither",
     "none",
+    "n't",
 ];
 
 const LIGHT_WORDS: &[&str] = &[
@@ -396,6 +397,8 @@ const DENIALS: &[&str] = &[
     "refuted",
     "unfounded",
     "spoof",
+    "disputed",
+    "disputing",
 ];
 
 const HEDGES: &[&str] = &[
@@ -773,7 +776,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["allow", "permit", "let"],
     &["ban", "prohibit", "forbid", "outlaw"],
     &[
-        "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rose",
+        "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rose", "raise", "hike",
+        "boost",
     ],
     &[
         "fall", "decrease", "decline", "drop", "plunge", "slump", "shrink",
@@ -814,6 +818,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["price", "cost"],
     &["steal", "theft", "rob", "robbery"],
     &["author", "writer"],
+    &["relation", "relationship"],
+    &["unemployment", "jobless"],
     &["fighter", "militant", "jihadist", "insurgent"],
     &["decide", "decision"],
     &["disclose", "divulge"],
