@@ -203,7 +203,7 @@ impl ClaimFeatures {
     }
 
     /// Whether token `i` is an irregular past form ("sold", "won"), without allocating.
-    fn is_irregular_past(&self, i: usize) -> bool {
+    pub fn is_irregular_past(&self, i: usize) -> bool {
         let text = self.token_text(i).as_bytes();
         let mut buf = [0u8; 16];
         if text.len() > buf.len() || !text.is_ascii() {

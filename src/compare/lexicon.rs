@@ -961,7 +961,8 @@ const NOT_AGENT_NOUNS: &[&str] = &[
 /// "inventor" and "invented", "physicist" and "physics". Returns the stem unchanged when
 /// it carries no agent suffix.
 pub fn derivation_root(stem: &str) -> &str {
-    if !stem.is_ascii() || NOT_AGENT_NOUNS.contains(&stem) {
+    let derived = ["er", "or", "ist", "li"].iter().any(|x| stem.ends_with(x));
+    if !derived || !stem.is_ascii() || NOT_AGENT_NOUNS.contains(&stem) {
         return stem;
     }
     // Adverbs Porter leaves with "li": "recklessli" -> "reckless".

@@ -1216,9 +1216,7 @@ fn acronym_of(f: &ClaimFeatures, k: usize, g: &ClaimFeatures, end: usize) -> boo
 /// ("invaded", "turned", "buys", "sold").
 fn verb_like(f: &ClaimFeatures, i: usize) -> bool {
     let text = f.token_text(i);
-    text.ends_with("ed")
-        || (text.ends_with('s') && !text.ends_with("ss"))
-        || super::stem::is_irregular_past(&text.to_lowercase())
+    text.ends_with("ed") || (text.ends_with('s') && !text.ends_with("ss")) || f.is_irregular_past(i)
 }
 
 /// Whether token `i` is a word of saying ("announced", "stated"): its concept is "say"'s.
@@ -1235,8 +1233,7 @@ fn verb_follows(f: &ClaimFeatures, i: usize) -> bool {
     f.tokens.get(i + 1).is_some_and(|t| {
         t.has(flag::WORD)
             && t.has(flag::CONTENT)
-            && (f.token_text(i + 1).ends_with("ed")
-                || super::stem::is_irregular_past(&f.token_text(i + 1).to_lowercase()))
+            && (f.token_text(i + 1).ends_with("ed") || f.is_irregular_past(i + 1))
     })
 }
 
