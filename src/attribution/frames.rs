@@ -272,12 +272,11 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             if q == r.start {
                 return None;
             }
-            return doc
-                .np_back(q - 1, r.start)
-                .map(|s| (s, q, true))
-                .filter(|_| true);
+            return doc.np_back(q - 1, r.start).map(|s| (s, q, true));
         }
-        doc.np_back(p, r.start).map(|s| (s, p + 1, false))
+        doc.np_back(p, r.start)
+            .map(|s| (s, p + 1, false))
+            .or_else(|| long_subject(doc, p, r.start).map(|s| (s, p + 1, false)))
     });
     if let Some((s, e, true)) = subject {
         // A relative clause reports what follows it, never what comes before.
@@ -318,6 +317,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         && (doc.is_word(p, "and") || doc.is_word(p, "but"))
         && matches!(form, Form::Past | Form::Present)
         && !passive
+        && speech
     {
         return borrowed_frame(doc, u, c, cue_end, ch.start);
     }
@@ -341,6 +341,52 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         return appositive_subject(doc, u, ch.start, cue_end, p, flags, cs);
     }
     None
+}
+
+/// A subject the noun-phrase scan cannot take in one piece, ending at token `p`:
+/// "Officials who spoke on condition of anonymity", "A report released on Tuesday".
+/// From the last clause boundary, up to ten words with a head and no verb we know.
+fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
+    let mut from = p + 1;
+    while from > floor && p + 1 - from < 10 {
+        let t = doc.toks[from - 1];
+        let boundary = t.kind != Kind::Word && t.kind != Kind::Number
+            || (t.kind == Kind::Word && t.is(SUBORD | CONJ | DISCOURSE) && !t.is(REL));
+        if boundary {
+            break;
+        }
+        from -= 1;
+    }
+    if from > p
+        || (from > floor
+            && !doc.is_separator(from - 1)
+            && !doc.toks[from - 1].is(SUBORD | CONJ | DISCOURSE))
+    {
+        return None;
+    }
+    let first = doc.toks[from];
+    if first.kind != Kind::Word
+        || !(first.cap() || first.is(DET | SOURCE_NOUN | QUANT))
+        || first.is(PRONOUN)
+    {
+        return None;
+    }
+    let mut relative = false;
+    for i in from..=p {
+        let t = doc.toks[i];
+        if t.kind == Kind::Word && t.is(REL) && i > from {
+            relative = true;
+        }
+        let verb = t.kind == Kind::Word
+            && !t.cap()
+            && (t.is(AUX | MODAL | NEG) || (t.cue.is_some() && !t.is(SOURCE_NOUN)));
+        if verb && !relative {
+            return None;
+        }
+    }
+    (from..=p)
+        .any(|i| doc.toks[i].is(SOURCE_NOUN) || doc.toks[i].cap() && i > from)
+        .then_some(from)
 }
 
 /// The last token before separator `q`, skipping a parenthesis right before it
@@ -699,7 +745,12 @@ fn subject_frame(
         let t = doc.toks[p - 1];
         (t.kind == Kind::Open && !t.in_quote())
             || (t.kind == Kind::Word && t.is(SUBORD | REL | CONJ | DISCOURSE))
-            || (t.kind == Kind::Word && t.cue.is_some())
+            || (t.kind == Kind::Word
+                && t.cue.is_some_and(|q| {
+                    matches!(q.form, Form::Past | Form::Gerund)
+                        || (q.form == Form::Present
+                            && lexicon::lemma_flags(q.lemma) & cue::INVERTIBLE != 0)
+                }))
             || doc.is_punct(p - 1, b':')
     };
     let k = after_start(doc, cue_end, r.end, flags);
@@ -1040,11 +1091,15 @@ fn inverted(
 fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<Frame> {
     let r = doc.unit_toks[u].clone();
     let mut k = cue_end;
-    while k < r.end && k - cue_end < 4 && !doc.is_word(k, "by") {
+    // "revealed this week by", "announced on Monday by", "released in March by".
+    while k < r.end && k - cue_end < 5 && !doc.is_word(k, "by") {
         let t = doc.toks[k];
-        if t.kind != Kind::Word
-            || !(t.is(TIME | DET | ADV) || doc.is_word(k, "week") || doc.is_word(k, "earlier"))
-        {
+        let timeish = t.kind == Kind::Number
+            || (t.kind == Kind::Word
+                && (t.is(TIME | DET | ADV | MONTH)
+                    || doc.is_word(k, "on")
+                    || doc.is_word(k, "in")));
+        if !timeish {
             return None;
         }
         k += 1;

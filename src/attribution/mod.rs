@@ -311,25 +311,34 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
 /// "that", "to", "other than".
 fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize, usize) {
     use lexicon::*;
-    let glue = |i: usize| {
+    const TRAILING: &[&str] = &[
+        "to", "than", "other", "rather", "except", "and", "or", "but", "that", "which", "who",
+        "while", "though", "although", "because", "as", "so",
+    ];
+    let leading = |i: usize| {
         let t = doc.toks[i];
         match t.kind {
-            tokens::Kind::Word => {
-                framed
-                    && (t.is(CONJ | SUBORD | PREP | DISCOURSE | REL)
-                        || ["other", "rather", "than", "except", "beyond", "that"]
-                            .iter()
-                            .any(|w| doc.is_word(i, w)))
-            }
+            tokens::Kind::Word => framed && t.is(CONJ | SUBORD | DISCOURSE | REL) && !t.cap(),
             tokens::Kind::Number => false,
             _ => true,
         }
     };
-    while a < b && glue(a) {
+    let trailing = |i: usize| {
+        let t = doc.toks[i];
+        match t.kind {
+            tokens::Kind::Word => framed && TRAILING.iter().any(|w| doc.is_word(i, w)),
+            tokens::Kind::Number => false,
+            _ => true,
+        }
+    };
+    while a < b && leading(a) {
         a += 1;
     }
-    while b > a && glue(b - 1) {
+    while b > a && trailing(b - 1) {
         b -= 1;
     }
     (a, b)
 }
+
+#[cfg(test)]
+mod tests;

@@ -344,11 +344,18 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         let t = toks[n - 1];
         let name_word = t.kind == Kind::Word
             && (t.cap() || t.is(NAME_SUFFIX))
+            && !t.is(TIME | MONTH)
             && !(t.is(TITLE)
                 && !t.is(ORG_WORD)
                 && n < b
                 && t.shape & super::tokens::shape::INITIAL == 0);
-        if !name_word {
+        // "China and North Korea", "Trump and Pence": names joined by "and" are one.
+        let joined = n - 1 > s
+            && n < b
+            && (doc.is_word(n - 1, "and") || doc.word(n - 1) == "&")
+            && toks[n - 2].cap()
+            && toks[n].cap();
+        if !name_word && !joined {
             break;
         }
         n -= 1;
@@ -483,14 +490,21 @@ fn common(
     // The noun that decides the kind: the last source noun before any "of/for/at".
     let mut k = b - 1;
     for i in a..b {
-        if doc.is_word(i, "of")
-            || doc.is_word(i, "for")
-            || doc.is_word(i, "at")
-            || doc.is_word(i, "close")
-            || doc.is_word(i, "familiar")
-            || doc.is_word(i, "with")
-            || doc.is_word(i, "from")
-        {
+        let w = doc.word(i);
+        // "officials who spoke ...", "a report released on Tuesday": the modifier after
+        // the head does not decide the kind.
+        let modifier = i > a
+            && toks[i - 1].is(SOURCE_NOUN)
+            && toks[i].kind == Kind::Word
+            && !toks[i].cap()
+            && !toks[i].is(SOURCE_NOUN)
+            && (w.ends_with("ed") || w.ends_with("ing"));
+        let ends_head = [
+            "of", "for", "at", "close", "familiar", "with", "from", "who", "that", "in", "on",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x));
+        if ends_head || modifier {
             if i > a {
                 k = i - 1;
             }

@@ -27,15 +27,18 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<bool> {
 /// The shape test for one sentence.
 pub fn is_fragment(sentence: &str, last_of_paragraph: bool, first_paragraph: bool) -> bool {
     let s = sentence.trim();
-    if s.is_empty() {
+    if s.is_empty() || s.starts_with(['“', '"', '‘', '\'', '(', '[']) {
         return false;
     }
+    let ends_complete = s.ends_with(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '…', ':']);
+    let may_be_truncated = last_of_paragraph && !ends_complete && !first_paragraph;
+    // Only short pieces, or a paragraph's unfinished last sentence, need a closer look.
     let mut words = 0usize;
     let mut capitalised = 0usize;
     let mut first_word: Option<&str> = None;
     let mut last_word: Option<&str> = None;
     for w in s.split_whitespace() {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_of(w);
         if core.is_empty() || !core.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -45,20 +48,18 @@ pub fn is_fragment(sentence: &str, last_of_paragraph: bool, first_paragraph: boo
         }
         first_word.get_or_insert(core);
         last_word = Some(core);
+        if words > 4 && !may_be_truncated {
+            return false;
+        }
     }
     let (Some(first), Some(last)) = (first_word, last_word) else {
         return false;
     };
-    let opens_quote = s.starts_with(['“', '"', '‘', '\'', '(', '[']);
-    let ends_complete = s.ends_with(['.', '!', '?', '”', '"', '’', '\'', ')', ']', '…', ':']);
     let lower_start = first.chars().next().is_some_and(char::is_lowercase)
         && s.chars().next().is_some_and(char::is_alphabetic);
     // "oil." — a lower-case start on a very short sentence: a piece torn from another.
-    if lower_start && words <= 4 && !opens_quote {
+    if lower_start && words <= 4 {
         return true;
-    }
-    if opens_quote {
-        return false;
     }
     // "Dew." — one word with a full stop.
     if words == 1 && s.ends_with('.') {
@@ -70,7 +71,7 @@ pub fn is_fragment(sentence: &str, last_of_paragraph: bool, first_paragraph: boo
     }
     // A paragraph cut off mid-sentence: no final punctuation, ends on a lower-case word,
     // and does not read like a headline or a label.
-    if last_of_paragraph && !ends_complete && !first_paragraph && words >= 4 {
+    if may_be_truncated && words >= 4 {
         let title_like = capitalised * 10 >= words * 6;
         let lower_end = last
             .chars()
@@ -80,6 +81,21 @@ pub fn is_fragment(sentence: &str, last_of_paragraph: bool, first_paragraph: boo
         }
     }
     false
+}
+
+/// A word without the punctuation around it.
+pub(crate) fn core_of(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut a = 0;
+    let mut e = b.len();
+    while a < e && b[a].is_ascii() && !b[a].is_ascii_alphanumeric() {
+        a += 1;
+    }
+    while e > a && b[e - 1].is_ascii() && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    // Non-ASCII punctuation (curly quotes, dashes) at the edges.
+    w[a..e].trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

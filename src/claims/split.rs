@@ -7,6 +7,7 @@
 //!
 //! Nothing is split inside parentheses, and each part must keep at least three words.
 
+use crate::claims::fragments::core_of;
 use crate::span::Span;
 
 /// One atomic piece of a statement.
@@ -28,6 +29,36 @@ struct Word<'t> {
     semicolon: bool,
     /// Inside parentheses.
     nested: bool,
+    /// Word classes ([`CONJ`], [`AUX_W`], ...), looked up once.
+    class: u8,
+}
+
+const CONJ: u8 = 1;
+const AUX_W: u8 = 2;
+const PRONOUN_W: u8 = 4;
+const LEAD_W: u8 = 8;
+const DISCOURSE_W: u8 = 16;
+
+fn classify(core: &str) -> u8 {
+    let b = core.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return 0;
+    }
+    let mut buf = [0u8; 8];
+    for (o, c) in buf.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    match &buf[..b.len()] {
+        b"and" => CONJ | DISCOURSE_W,
+        b"but" => CONJ | DISCOURSE_W,
+        b"so" | b"yet" => DISCOURSE_W,
+        b"is" | b"was" | b"are" | b"were" | b"has" | b"have" | b"had" | b"will" | b"would"
+        | b"can" | b"could" | b"may" | b"might" | b"should" | b"must" | b"does" | b"did"
+        | b"do" | b"cannot" => AUX_W,
+        b"he" | b"she" | b"it" | b"they" | b"we" | b"i" | b"you" => PRONOUN_W,
+        b"while" | b"although" | b"though" | b"whereas" => LEAD_W,
+        _ => 0,
+    }
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
@@ -35,8 +66,6 @@ const AUX: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may",
     "might", "should", "must", "does", "did", "do", "cannot",
 ];
-const LEADS: &[&str] = &["while", "although", "though", "whereas"];
-const DISCOURSE: &[&str] = &["but", "and", "so", "yet"];
 
 fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let mut out = Vec::new();
@@ -50,12 +79,12 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
         if w.is_empty() {
             continue;
         }
-        let opens = w.matches('(').count() as i32;
-        let closes = w.matches(')').count() as i32;
+        let opens = w.bytes().filter(|&b| b == b'(').count() as i32;
+        let closes = w.bytes().filter(|&b| b == b')').count() as i32;
         depth += opens;
         let nested = depth > 0;
         depth = (depth - closes).max(0);
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = core_of(w);
         let trailing = w.trim_end_matches(['”', '"', '’', '\'', ')']);
         out.push(Word {
             start,
@@ -64,6 +93,7 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             comma: trailing.ends_with(','),
             semicolon: trailing.ends_with(';'),
             nested,
+            class: classify(core),
         });
     }
     out
@@ -80,16 +110,61 @@ fn capitalised(word: &str) -> bool {
 /// Splits a statement's content into atomic pieces. `subject` is a subject the whole
 /// statement lacks (restored by attribution).
 pub fn split(text: &str, span: Span) -> Vec<Piece> {
-    let ws = words(text, span);
+    let s = span.slice(text);
     let mut out = Vec::new();
+    // Most statements hold no place to split: look at words only when one may.
+    let lead = s
+        .split_whitespace()
+        .find(|w| classify(core_of(w)) & DISCOURSE_W == 0);
+    let may_split = s.contains(" and ")
+        || s.contains(" but ")
+        || s.contains(';')
+        || lead.is_some_and(|w| classify(core_of(w)) & LEAD_W != 0);
+    if !may_split {
+        out.extend(piece_of(&words_upto(text, span, 3), None).map(|mut p| {
+            p.span.end = span.end;
+            p
+        }));
+        return out;
+    }
+    let ws = words(text, span);
     split_words(text, &ws, None, &mut out);
     out
+}
+
+/// The first words of a span (enough to skip a leading "But").
+fn words_upto(text: &str, span: Span, n: usize) -> Vec<Word<'_>> {
+    let mut ws = Vec::with_capacity(n);
+    let s = span.slice(text);
+    let mut pos = span.start;
+    for raw in s.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += raw.len();
+        let w = raw.trim_end();
+        if w.is_empty() {
+            continue;
+        }
+        let core = core_of(w);
+        ws.push(Word {
+            start,
+            end: start + w.len(),
+            core,
+            comma: w.ends_with(','),
+            semicolon: false,
+            nested: false,
+            class: classify(core),
+        });
+        if ws.len() >= n {
+            break;
+        }
+    }
+    ws
 }
 
 fn piece_of(ws: &[Word], subject: Option<String>) -> Option<Piece> {
     let mut a = 0;
     // A leading "But" or "And" is not part of the claim.
-    while a + 1 < ws.len() && is(ws[a].core, DISCOURSE) && !ws[a].comma {
+    while a + 1 < ws.len() && ws[a].class & DISCOURSE_W != 0 && !ws[a].comma {
         a += 1;
     }
     let first = ws.get(a)?;
@@ -115,11 +190,11 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
     }
     // "While X, Y": both are asserted.
     let mut lead = 0;
-    while lead < ws.len() && is(ws[lead].core, DISCOURSE) && !ws[lead].comma {
+    while lead < ws.len() && ws[lead].class & DISCOURSE_W != 0 && !ws[lead].comma {
         lead += 1;
     }
     if lead < ws.len()
-        && is(ws[lead].core, LEADS)
+        && ws[lead].class & LEAD_W != 0
         && !ws[lead].comma
         && let Some(c) =
             (lead + 3..ws.len().saturating_sub(4)).find(|&i| ws[i].comma && !ws[i].nested)
@@ -138,7 +213,7 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
         if w.nested {
             continue;
         }
-        let conj = is(w.core, &["and", "but"]);
+        let conj = w.class & CONJ != 0;
         let after_comma = ws[k - 1].comma || ws[k - 1].semicolon;
         if !conj && !ws[k - 1].semicolon {
             continue;
@@ -194,7 +269,7 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
 /// Whether a clause has a finite verb we can recognise.
 fn has_verb(ws: &[Word]) -> bool {
     ws.iter().enumerate().any(|(i, w)| {
-        is(w.core, AUX)
+        w.class & AUX_W != 0
             || (i > 0
                 && !capitalised(w.core)
                 && (w.core.ends_with("ed") || (w.core.ends_with('s') && !w.core.ends_with("ss")))
@@ -209,14 +284,14 @@ fn has_verb(ws: &[Word]) -> bool {
 /// or a run of capitalised words before a verb.
 fn subject_of(text: &str, ws: &[Word]) -> Option<String> {
     let mut a = 0;
-    while a < ws.len() && is(ws[a].core, DISCOURSE) {
+    while a < ws.len() && ws[a].class & DISCOURSE_W != 0 {
         a += 1;
     }
     let first = ws.get(a)?;
     if is(first.core, PRONOUNS) {
         return Some(first.core.to_owned());
     }
-    let v = (a..ws.len().min(a + 8)).find(|&i| is(ws[i].core, AUX))?;
+    let v = (a..ws.len().min(a + 8)).find(|&i| ws[i].class & AUX_W != 0)?;
     if v == a || ws[a..v].iter().any(|w| w.comma) {
         return None;
     }
