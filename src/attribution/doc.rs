@@ -209,9 +209,11 @@ impl<'t> Doc<'t> {
             }
             // "Secretary of Defense", "a spokesman for the ministry", "Trump and Pence".
             let joiner = t.kind == Kind::Word
-                && ["of", "for", "at", "with", "from", "to", "&", "and", "in"]
-                    .iter()
-                    .any(|w| t.text(self.text).eq_ignore_ascii_case(w));
+                && [
+                    "of", "for", "at", "with", "from", "to", "&", "and", "in", "like",
+                ]
+                .iter()
+                .any(|w| t.text(self.text).eq_ignore_ascii_case(w));
             if joiner && j > floor {
                 let left = &self.toks[j - 1];
                 let ok = left.kind == Kind::Word
@@ -326,13 +328,26 @@ impl<'t> Doc<'t> {
         let mut rounds = 0;
         'intro: while i < r.end && rounds < 3 && self.opens_intro(i) {
             rounds += 1;
+            // A subordinate clause or a participle phrase has verbs of its own.
+            let clause_ok = {
+                let f = &self.toks[i];
+                let w = f.text(self.text);
+                f.is(SUBORD) || w.ends_with("ing") || w.ends_with("ed")
+            };
             let mut j = i;
             while j < r.end && j - i < 30 {
                 if self.toks[j].punct(b',') {
                     i = j + 1;
                     continue 'intro;
                 }
-                if self.toks[j].cue.is_some() && !self.toks[j].cap() && j > i {
+                // A verb: this is a clause, not an introductory phrase.
+                let t = &self.toks[j];
+                if !clause_ok
+                    && j > i
+                    && t.kind == Kind::Word
+                    && !t.cap()
+                    && (t.cue.is_some() || t.is(AUX | MODAL))
+                {
                     break 'intro;
                 }
                 j += 1;
@@ -346,11 +361,13 @@ impl<'t> Doc<'t> {
     pub fn opens_intro(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if t.kind != Kind::Word {
-            return t.kind == Kind::Number;
+            return false;
         }
         let w = t.text(self.text);
         t.is(PREP | SUBORD | TIME | INTRO_ADV | MONTH)
-            || (w.len() > 4 && w.ends_with("ly"))
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && self.toks.get(i + 1).is_some_and(|n| n.punct(b',')))
             || (w.len() > 5 && w.ends_with("ing") && t.cap())
             || w.eq_ignore_ascii_case("asked")
     }

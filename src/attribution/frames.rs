@@ -306,8 +306,18 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         return subject_frame(doc, u, ch.start, cue_end, (s, e), flags, cs);
     }
     if form == Form::Base && !ch.modal {
-        // "Cement makers, for instance, argue that ...".
         let p = prev?;
+        // "... and say they are no longer accepting ...": a second verb, same subject.
+        if (doc.is_word(p, "and") || doc.is_word(p, "but")) && speech {
+            return borrowed_frame(doc, u, c, cue_end, ch.start);
+        }
+        // "Part of the problem, say experts like X, is ...".
+        if doc.is_separator(p)
+            && let Some(f) = inverted(doc, u, c, ch.start, cue_end, p, flags)
+        {
+            return Some(f);
+        }
+        // "Cement makers, for instance, argue that ...".
         let f = appositive_subject(doc, u, ch.start, cue_end, p, flags, cs)?;
         let (s, e) = f.source?;
         return plural_subject(doc, s, e).then_some(f);
@@ -347,6 +357,21 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
 /// "Officials who spoke on condition of anonymity", "A report released on Tuesday".
 /// From the last clause boundary, up to ten words with a head and no verb we know.
 fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
+    // "42% say", "six in 10 said", "21 percent said".
+    if doc.toks[p].kind == Kind::Punct
+        && p > floor
+        && doc.toks[p - 1].kind == Kind::Number
+        && doc.text[doc.toks[p].start..doc.toks[p].end] == *"%"
+    {
+        return Some(p - 1);
+    }
+    if (doc.toks[p].kind == Kind::Number || doc.toks[p].is(NUMBER_WORD))
+        && p >= floor + 2
+        && doc.is_word(p - 1, "in")
+        && (doc.toks[p - 2].kind == Kind::Number || doc.toks[p - 2].is(NUMBER_WORD))
+    {
+        return Some(p - 2);
+    }
     let mut from = p + 1;
     while from > floor && p + 1 - from < 10 {
         let t = doc.toks[from - 1];
@@ -368,6 +393,7 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
     if first.kind != Kind::Word
         || !(first.cap() || first.is(DET | SOURCE_NOUN | QUANT))
         || first.is(PRONOUN)
+        || doc.word(from).ends_with("ing")
     {
         return None;
     }
@@ -385,7 +411,10 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         }
     }
     (from..=p)
-        .any(|i| doc.toks[i].is(SOURCE_NOUN) || doc.toks[i].cap() && i > from)
+        .any(|i| {
+            doc.toks[i].is(SOURCE_NOUN)
+                || doc.toks[i].cap() && i > from && !doc.toks[i].is(TIME | MONTH)
+        })
         .then_some(from)
 }
 
@@ -479,9 +508,10 @@ fn appositive_subject(
     let relative = doc.is_word(q + 1, "who") || doc.is_word(q + 1, "whose");
     let verbless = (q + 1..p).all(|i| {
         let t = doc.toks[i];
-        !(t.kind == Kind::Word
-            && !t.cap()
-            && (t.is(MODAL) || (t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE))))
+        // "a creative writing professor" is a role; "who writes" or "says" is a verb.
+        let finite_cue =
+            t.cue.is_some_and(|q| q.form == Form::Present) && !t.is(SOURCE_NOUN | TITLE);
+        !(t.kind == Kind::Word && !t.cap() && (t.is(MODAL | AUX) || finite_cue))
     });
     let role_like = (first.kind == Kind::Word || first.kind == Kind::Number)
         && (relative || (verbless && p - q <= 14));
@@ -527,18 +557,28 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    if head.is(VAGUE | QUANT) {
+    if e - s >= 2 && doc.is_word(e - 2, "and") {
         return true;
     }
-    let w = doc.word(e - 1);
-    if e - s >= 2 && (doc.is_word(e - 2, "and")) {
-        return true;
-    }
-    let plural_form = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
-    plural_form
-        && (!head.cap()
-            || head.is(SOURCE_NOUN)
-            || e - s == 1 && s == doc.sents[head.sent as usize].start)
+    // Any plural noun in the phrase: "people close to Clinton", "42%", "six in 10".
+    (s..e).any(|i| {
+        let t = doc.toks[i];
+        if t.kind == Kind::Number || (t.kind == Kind::Punct && t.ch == punct::OTHER) {
+            return true;
+        }
+        if t.kind != Kind::Word || t.is(PRONOUN) {
+            return false;
+        }
+        if t.is(VAGUE | QUANT) {
+            return true;
+        }
+        let w = doc.word(i);
+        let plural_form = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !t.poss();
+        plural_form
+            && (!t.cap()
+                || t.is(SOURCE_NOUN)
+                || e - s == 1 && s == doc.sents[t.sent as usize].start)
+    })
 }
 
 /// Where the content after a cue starts: past time words, "in a statement", the
@@ -618,8 +658,7 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
     }
     while k < end
         && ((doc.is_word(k, "that") && !demonstrative(doc, k, end))
-            || doc.is_punct(k, b',')
-            || doc.is_punct(k, b':'))
+            || (flags & cue::INVERTIBLE != 0 && (doc.is_punct(k, b',') || doc.is_punct(k, b':'))))
     {
         k += 1;
     }
@@ -989,9 +1028,13 @@ fn inverted(
     let modifier = z < r.end
         && doc.toks[z].kind == Kind::Word
         && !doc.toks[z].cap()
-        && (doc.toks[z].is(REL) || {
+        && (doc.is_word(z, "who") || doc.is_word(z, "whose") || {
             let w = doc.word(z);
-            w.ends_with("ing") || w.ends_with("ed")
+            let participle = w.ends_with("ing") || w.ends_with("ed");
+            let reporting = doc.toks[z]
+                .cue
+                .is_some_and(|q| lexicon::lemma_flags(q.lemma) & cue::PARTICLE == 0);
+            participle && !reporting
         });
     if !ends && doc.is_separator(p) && modifier {
         // "... wrote a man calling himself Paul", "said a voter who backs him": a
@@ -1038,6 +1081,23 @@ fn inverted(
     if doc.is_separator(p)
         && let Some(b) = before_content(doc, u, p)
     {
+        // After a plain comma, what comes before must be a clause ("The tables are
+        // wrong, said X"), not the subject with an appositive ("X, a pollster, said his
+        // survey ...").
+        let clause = doc.toks[p].kind == Kind::Close
+            || (b.0..b.1).any(|i| {
+                let t = doc.toks[i];
+                t.kind == Kind::Word
+                    && !t.cap()
+                    && (t.is(AUX | MODAL) || t.cue.is_some() || {
+                        let w = doc.word(i);
+                        w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))
+                    })
+            })
+            || doc.toks[b.0].in_quote();
+        if !clause {
+            return None;
+        }
         content.push(b);
     }
     // "“The risk,” said X, an economist, “is that ...”": the quote goes on after the

@@ -641,7 +641,7 @@ const WORDS: &[(&str, Lex)] = &[
         "while although though whereas because since if when as after before unless once until whether",
         SUBORD,
     ),
-    ("who which that whom whose where what", REL),
+    ("who which that whom whose where what why how", REL),
     (
         "but and so yet however meanwhile still instead also moreover nevertheless nonetheless furthermore besides thus hence indeed then now",
         DISCOURSE,

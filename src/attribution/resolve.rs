@@ -81,7 +81,33 @@ impl Resolver {
         if b == a + 1 && doc.toks[a].kind == Kind::Word && doc.toks[a].is(PRONOUN) {
             return self.pronoun(doc, a, span);
         }
-        let parsed = parse(doc, a, b);
+        let mut parsed = parse(doc, a, b);
+        // "Another pollster, David Woodard of Clemson University, said": the name is in
+        // the appositive, the phrase before it is the role.
+        if parsed.kind != SourceKind::Named
+            && let Some((x, y)) = role
+            && doc.toks[x].cap()
+            && !doc.toks[x].is(DET)
+        {
+            let named = parse(doc, x, y);
+            if named.kind == SourceKind::Named {
+                let role_text = clean(doc.span(a, b).slice(doc.text));
+                let mut src = Source {
+                    name: named.name,
+                    kind: SourceKind::Named,
+                    role: Some(role_text),
+                    span: Some(span),
+                };
+                if let Some(e) = self.find_person(&src.name)
+                    && e.name.len() > src.name.len()
+                {
+                    src.name = e.name.clone();
+                }
+                self.remember(&src, false);
+                return src;
+            }
+            parsed = parse(doc, a, b);
+        }
         let mut src = Source {
             name: parsed.name,
             kind: parsed.kind,
@@ -338,6 +364,20 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
     if toks[s].is(DET) && toks[s].kind == Kind::Word {
         s += 1;
     }
+    // "David Woodard of Clemson University", "Rep. Tom Cole of Oklahoma": a person's
+    // name, then an affiliation. ("Secretary of Defense", "Bank of America" are one.)
+    let b = (s + 1..b)
+        .find(|&i| {
+            let prev = toks[i - 1];
+            ["of", "at", "from"].iter().any(|w| doc.is_word(i, w))
+                && prev.cap()
+                && !prev.is(TITLE | ORG_WORD | DEPT | COUNTRY | GROUP_NOUN)
+                && i >= s + 2
+                && toks[i - 2].cap()
+                && i + 1 < b
+                && (toks[i + 1].cap() || toks[i + 1].is(DET))
+        })
+        .unwrap_or(b);
     // Where does the trailing run of capitalised name words start?
     let mut n = b;
     while n > s {
