@@ -217,12 +217,14 @@ impl<'t> Doc<'t> {
             if joiner && j > floor {
                 let left = &self.toks[j - 1];
                 let ok = left.kind == Kind::Word
-                    && (left.cap() || left.is(SOURCE_NOUN | TITLE) || {
+                    && (left.cap() || left.is(SOURCE_NOUN | TITLE | PRON_PERSON) || {
                         let w = left.text(self.text);
                         w.eq_ignore_ascii_case("close") || w.eq_ignore_ascii_case("familiar")
                     });
                 let and = t.text(self.text).eq_ignore_ascii_case("and");
-                let ok = ok && (!and || (left.cap() && self.toks[i].cap()));
+                // "Trump and Pence", "he and Mr. Allen".
+                let ok =
+                    ok && (!and || ((left.cap() || left.is(PRON_PERSON)) && self.toks[i].cap()));
                 if ok {
                     start = j - 1;
                     i = j - 1;
@@ -321,6 +323,18 @@ impl<'t> Doc<'t> {
         while i < r.end && self.toks[i].kind == Kind::Open {
             i += 1;
         }
+        // A dateline: "WASHINGTON (AFP) –", "PARIS, Aug 31 (Reuters) -".
+        if let Some(d) = (i..r.end.min(i + 12)).find(|&j| self.toks[j].punct(punct::DASH))
+            && d > i
+            && (i..d).all(|j| {
+                let t = &self.toks[j];
+                t.cap()
+                    || t.kind == Kind::Number
+                    || matches!(t.kind, Kind::Punct) && matches!(t.ch, b',' | b'(' | b')' | b'.')
+            })
+        {
+            i = d + 1;
+        }
         while i < r.end && self.toks[i].is(DISCOURSE | CONJ) && self.toks[i].kind == Kind::Word {
             i += 1;
         }
@@ -338,6 +352,18 @@ impl<'t> Doc<'t> {
             while j < r.end && j - i < 30 {
                 if self.toks[j].punct(b',') {
                     i = j + 1;
+                    // "In Portsmouth, N.H., on Tuesday,": a place named after a comma
+                    // belongs to the phrase.
+                    if let Some(k) = (i..r.end.min(i + 4)).find(|&k| self.toks[k].punct(b','))
+                        && k > i
+                        && (i..k).all(|x| self.toks[x].cap())
+                        && (k + 1 >= r.end || self.opens_intro(k + 1) || k - i <= 2)
+                        && self.toks.get(k + 1).is_some_and(|n| n.is_word())
+                        && (self.toks[i].shape & tokens::shape::ABBREV != 0
+                            || self.toks[k - 1].is(COUNTRY))
+                    {
+                        i = k + 1;
+                    }
                     continue 'intro;
                 }
                 // A verb: this is a clause, not an introductory phrase.

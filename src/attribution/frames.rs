@@ -67,6 +67,9 @@ pub fn find(doc: &Doc) -> Vec<Frame> {
 fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
     let r = doc.unit_toks[u].clone();
     let cs = doc.clause_start(u);
+    if let Some(f) = speaker_colon(doc, u) {
+        out.push(f);
+    }
     let mut c = r.start;
     while c < r.end {
         let t = doc.toks[c];
@@ -98,6 +101,93 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
         }
         c += 1;
     }
+}
+
+/// Labels that end in a colon without naming a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "update",
+    "note",
+    "editor",
+    "photo",
+    "photos",
+    "source",
+    "sources",
+    "read",
+    "related",
+    "watch",
+    "correction",
+    "transcript",
+    "contributing",
+    "follow",
+    "image",
+    "video",
+    "sign",
+    "more",
+    "also",
+    "see",
+    "listen",
+    "subscribe",
+    "click",
+    "warning",
+    "advertisement",
+    "caption",
+    "credit",
+    "updated",
+    "posted",
+    "published",
+    "by",
+    "via",
+    "tags",
+    "share",
+];
+
+/// "Trump: 'We are going to win.'", "JOEL BENENSON: This is a man ...", "Q: ...": a
+/// name opening a paragraph or a headline, then a colon and what the speaker says.
+fn speaker_colon(doc: &Doc, u: usize) -> Option<Frame> {
+    let r = doc.unit_toks[u].clone();
+    let first_of_para = r.start == 0 || doc.toks[r.start - 1].para != doc.toks[r.start].para;
+    if !first_of_para || r.len() < 4 {
+        return None;
+    }
+    let colon = (r.start + 1..r.end.min(r.start + 5)).find(|&i| doc.is_punct(i, b':'))?;
+    let name_ok = (r.start..colon).all(|i| {
+        let t = doc.toks[i];
+        t.kind == Kind::Word
+            && (t.cap() || t.shape & super::tokens::shape::UPPER != 0)
+            && !t.is(TIME | MONTH)
+    });
+    if !name_ok || NOT_SPEAKERS.iter().any(|w| doc.is_word(r.start, w)) {
+        return None;
+    }
+    let a = colon + 1;
+    let b = content_end(doc, a, r.end);
+    if words_in(doc, a, b) < 3 {
+        return None;
+    }
+    // The speaker's words run to the end of the paragraph.
+    let para = doc.toks[r.start].para;
+    let mut end = b;
+    let mut v = u + 1;
+    while v < doc.units.len() {
+        let vr = doc.unit_toks[v].clone();
+        if vr.is_empty() || doc.toks[vr.start].para != para {
+            break;
+        }
+        end = vr.end;
+        v += 1;
+    }
+    Some(Frame {
+        unit: u,
+        cue: (colon, colon + 1),
+        source: Some((r.start, colon)),
+        role: None,
+        content: vec![(a, end)],
+        attr: (r.start, a),
+        borrowed: false,
+        continued: false,
+        rest_subject: None,
+        antecedent: None,
+    })
 }
 
 /// What sits before a cue verb: auxiliaries, adverbs, negation, an infinitive `to`.
@@ -152,7 +242,7 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
             }
             ch.modal = true;
             nearest_aux = false;
-        } else if t.is(ADV) && !t.is(PREP) {
+        } else if adverb(doc, i - 1) {
         } else if doc.is_word(i - 1, "to") {
             ch.to = true;
             // "declined to say", "wants to explain": not a report.
@@ -190,15 +280,27 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
     ch
 }
 
+/// An adverb between a subject and its verb: a listed one, a word in -ly ("gingerly
+/// said"), or "since" after "has" ("has since said").
+fn adverb(doc: &Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    if t.kind != Kind::Word || t.cap() {
+        return false;
+    }
+    if t.is(ADV) && !t.is(PREP) {
+        return true;
+    }
+    let w = doc.word(i);
+    (w.len() > 4 && w.ends_with("ly") && t.cue.is_none() && !t.is(FUNCTION))
+        || (w.eq_ignore_ascii_case("since") && i > 0 && doc.toks[i - 1].is(HAVE))
+}
+
 /// Index of the token just before the cue's chain (adverbs included), or `None`.
 fn before_chain(doc: &Doc, c: usize, floor: usize) -> Option<usize> {
     let mut i = c;
     while i > floor {
         let t = doc.toks[i - 1];
-        if t.kind == Kind::Word
-            && !t.cap()
-            && (t.is(AUX | NEG | MODAL) || (t.is(ADV) && !t.is(PREP)))
-        {
+        if t.kind == Kind::Word && !t.cap() && (t.is(AUX | NEG | MODAL) || adverb(doc, i - 1)) {
             i -= 1;
             continue;
         }
@@ -228,7 +330,13 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
                         .iter()
                         .any(|w| doc.is_word(p, w))
                     // "issued a statement saying ...", "posted a tweet calling ..."
-                    || (doc.toks[p].is(MEDIUM | DOC_NOUN) && doc.toks[p].kind == Kind::Word)
+                    || {
+                        let mut q = p;
+                        while q > r.start && doc.toks[q].is(TIME) {
+                            q -= 1;
+                        }
+                        doc.toks[q].is(MEDIUM | DOC_NOUN) && doc.toks[q].kind == Kind::Word
+                    }
             });
             if !after_sep {
                 return None;
@@ -460,7 +568,9 @@ fn appositive_subject(
     let mut w = p;
     while w > r.start + 1 && p - w < 45 {
         w -= 1;
-        if (doc.is_word(w, "who") || doc.is_word(w, "whose")) && doc.is_punct(w - 1, b',') {
+        if (doc.is_word(w, "who") || doc.is_word(w, "whose") || doc.is_word(w, "which"))
+            && doc.is_punct(w - 1, b',')
+        {
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
             let s = doc.np_back(end, r.start)?;
@@ -506,7 +616,10 @@ fn appositive_subject(
         return subject_frame(doc, u, cue_start, cue_end, (s, end + 1), flags, cs);
     }
     let relative = doc.is_word(q + 1, "who") || doc.is_word(q + 1, "whose");
-    let verbless = (q + 1..p).all(|i| {
+    let rel = (q + 1..p)
+        .find(|&i| doc.is_word(i, "who") || doc.is_word(i, "which"))
+        .unwrap_or(p);
+    let verbless = (q + 1..rel).all(|i| {
         let t = doc.toks[i];
         // "a creative writing professor" is a role; "who writes" or "says" is a verb.
         let finite_cue =
@@ -542,10 +655,22 @@ fn particle_end(doc: &Doc, c: usize, flags: u8, limit: usize) -> Option<usize> {
         _ => &[],
     };
     if c + 1 < limit && ok.iter().any(|w| doc.is_word(c + 1, w)) {
-        Some(c + 2)
-    } else {
-        None
+        return Some(c + 2);
     }
+    // "called the deal “historic”", "called him a liar": naming, with the label after
+    // its object.
+    if lemma == "call" {
+        let labelled = (c + 1..limit.min(c + 9)).any(|i| {
+            let t = doc.toks[i];
+            t.kind == Kind::Open || doc.is_word(i, "a") || doc.is_word(i, "an")
+        }) && !doc.is_word(c + 1, "off")
+            && !doc.is_word(c + 1, "up")
+            && !doc.is_word(c + 1, "in");
+        if labelled && c + 1 < limit && !doc.toks[c + 1].cap() {
+            return Some(c + 1);
+        }
+    }
+    None
 }
 
 fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
@@ -874,6 +999,9 @@ fn subject_frame(
                 && s - from < 14
                 && !doc.is_separator(from - 1)
                 && doc.toks[from - 1].kind != Kind::Open
+                && !(doc.toks[from - 1].kind == Kind::Word
+                    && doc.toks[from - 1].is(SUBORD | CONJ | REL)
+                    && !doc.toks[from - 1].is(PREP))
             {
                 from -= 1;
             }
@@ -1230,7 +1358,25 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
 fn according_to(doc: &Doc, u: usize, c: usize, cs: usize) -> Option<Frame> {
     let r = doc.unit_toks[u].clone();
     let s = c + 2;
-    let e = doc.np_fwd(s, r.end)?;
+    // The source may be long ("early results of the exit poll conducted by ..."): up to
+    // the next separator when the noun-phrase scan stops short of it.
+    let e = match doc.np_fwd(s, r.end) {
+        Some(e) if e >= r.end || doc.is_separator(e) || doc.is_punct(e, b'.') => e,
+        short => {
+            let mut z = s;
+            while z < r.end && z - s < 25 && !doc.is_separator(z) && doc.toks[z].kind != Kind::Open
+            {
+                z += 1;
+            }
+            let z = content_end(doc, s, z);
+            let stretch = z > s && (z >= r.end || doc.is_separator(z) || doc.is_punct(z, b'.'));
+            if stretch && (s..z).any(|i| doc.head_word(i) || doc.toks[i].is(DOC_NOUN)) {
+                z
+            } else {
+                short?
+            }
+        }
+    };
     let cue = (c, c + 2);
     let mut p = c;
     while p > r.start && doc.toks[p - 1].kind == Kind::Word && doc.toks[p - 1].is(DISCOURSE | CONJ)
@@ -1339,14 +1485,19 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
                 continue;
             }
             let a0 = fi.attr.0;
+            // A second attribution set off by a separator or a coordinating word
+            // ("..., though she acknowledged ...") ends the first one's content; one in a
+            // subordinate clause ("because she believed ...") is part of it.
+            let coordinating = |p: usize| {
+                doc.toks[p].kind == Kind::Word
+                    && (doc.toks[p].is(CONJ)
+                        || ["though", "although", "while", "whereas"]
+                            .iter()
+                            .any(|w| doc.is_word(p, w)))
+            };
             let set_off = a0 > 0 && {
                 let p = a0 - 1;
-                doc.is_separator(p)
-                    || (doc.toks[p].kind == Kind::Word
-                        && doc.toks[p].is(CONJ | SUBORD)
-                        && p > 0
-                        && doc.is_separator(p - 1))
-                    || (doc.toks[p].kind == Kind::Word && doc.toks[p].is(CONJ | SUBORD))
+                doc.is_separator(p) || coordinating(p)
             } || doc.is_separator(a0);
             if fi.borrowed || set_off {
                 // Cut j's content before i's attribution.
