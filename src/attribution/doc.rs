@@ -393,7 +393,10 @@ impl<'t> Doc<'t> {
         t.is(PREP | SUBORD | TIME | INTRO_ADV | MONTH)
             || (w.len() > 4
                 && w.ends_with("ly")
-                && self.toks.get(i + 1).is_some_and(|n| n.punct(b',')))
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.punct(b',') || n.is(PREP | SUBORD)))
             || (w.len() > 5 && w.ends_with("ing") && t.cap())
             || w.eq_ignore_ascii_case("asked")
     }

@@ -382,9 +382,24 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             }
             return doc.np_back(q - 1, r.start).map(|s| (s, q, true));
         }
+        // "reports", "claims", "calls" are also plural nouns ("credit reports"): with
+        // them the subject must be a plain name, pronoun or source noun.
+        let noun_like = form == Form::Present && {
+            let w = doc.word(c);
+            lexicon::lookup(&w[..w.len().saturating_sub(1)]).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN)
+                != 0
+                || lexicon::lookup(w).0 & (DOC_NOUN | MEDIUM) != 0
+        };
+        if noun_like && !(t.cap() || t.is(PRONOUN | SOURCE_NOUN)) {
+            return None;
+        }
         doc.np_back(p, r.start)
             .map(|s| (s, p + 1, false))
-            .or_else(|| long_subject(doc, p, r.start).map(|s| (s, p + 1, false)))
+            .or_else(|| {
+                (!noun_like)
+                    .then(|| long_subject(doc, p, r.start).map(|s| (s, p + 1, false)))
+                    .flatten()
+            })
     });
     if let Some((s, e, true)) = subject {
         // A relative clause reports what follows it, never what comes before.
@@ -638,6 +653,14 @@ fn appositive_subject(
     let mut f = subject_frame(doc, u, cue_start, cue_end, (s, end + 1), flags, cs)?;
     if !relative {
         f.role = Some((q + 1, p));
+        // "One pastor supporting Mr. Cruz, Darran Whiting of ..., said": a description
+        // first, then the name. The name is the mention; the description its role.
+        let described = doc.toks[s].is(DET | QUANT | NUMBER_WORD) || !doc.toks[s].cap();
+        let named = first.cap() && !first.is(DET | TITLE | QUANT | NUMBER_WORD | PRONOUN);
+        if described && named && first.kind == Kind::Word {
+            f.source = Some((q + 1, p));
+            f.role = Some((s, end + 1));
+        }
     }
     Some(f)
 }
@@ -1561,7 +1584,15 @@ fn cut_point(doc: &Doc, a: usize) -> usize {
 
 /// The subject of unit `u`'s main clause, before token `before`.
 fn main_subject(doc: &Doc, u: usize, before: usize) -> Option<(usize, usize)> {
-    let cs = doc.clause_start(u);
+    let mut cs = doc.clause_start(u);
+    // "When Maddow asked ..., Clinton repeated ...": past a leading subordinate clause.
+    if doc
+        .toks
+        .get(cs)
+        .is_some_and(|t| t.kind == Kind::Word && t.is(SUBORD))
+    {
+        cs = (cs + 1..before.min(cs + 40)).find(|&i| doc.is_punct(i, b','))? + 1;
+    }
     if cs >= before {
         return None;
     }

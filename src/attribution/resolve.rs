@@ -18,6 +18,8 @@ struct Entity {
     /// A named person ("Cha" -> "Victor D. Cha" looks only at these).
     person: bool,
     plural: bool,
+    /// Where it was mentioned (byte offset), to pick the nearest antecedent.
+    at: usize,
 }
 
 /// Resolves mentions in document order.
@@ -149,15 +151,16 @@ impl Resolver {
     }
 
     fn remember(&mut self, src: &Source, plural: bool) {
-        if src.span.is_none() {
+        let Some(span) = src.span else {
             return;
-        }
+        };
         self.entities.push(Entity {
             name: src.name.clone(),
             kind: src.kind,
             role: src.role.clone(),
             person: src.kind == SourceKind::Named,
             plural,
+            at: span.start,
         });
         if self.entities.len() > 512 {
             self.entities.drain(..256);
@@ -202,12 +205,26 @@ impl Resolver {
         let want_it = t.is(PRON_IT);
         let want_they = t.is(PRON_THEY);
         let found = if want_person {
-            self.entities
-                .iter()
-                .rev()
-                .find(|e| e.person)
-                .cloned()
-                .or_else(|| nearest_name(doc, a))
+            // The nearest of: the last person quoted, a person named just before.
+            let quoted = self.entities.iter().rev().find(|e| e.person).cloned();
+            let named = nearest_name(doc, a).map(|mut e| {
+                e.name = strip_honorific(&e.name).to_owned();
+                if let Some(full) = self.find_person(&e.name)
+                    && full.name.len() > e.name.len()
+                {
+                    e.name = full.name.clone();
+                    e.role = full.role.clone();
+                }
+                e
+            });
+            match (quoted, named) {
+                (Some(q), Some(n)) => Some(if n.at > q.at && n.name != q.name {
+                    n
+                } else {
+                    q
+                }),
+                (q, n) => q.or(n),
+            }
         } else if want_it {
             subject_before(doc, a, false).or_else(|| {
                 self.entities
@@ -292,6 +309,7 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
                         role: None,
                         person: true,
                         plural: false,
+                        at: doc.toks[s].start,
                     });
                 }
                 run_end = None;
@@ -327,6 +345,7 @@ fn subject_before(doc: &Doc, at: usize, plural: bool) -> Option<Entity> {
         role: p.role,
         person: false,
         plural: p.plural,
+        at: doc.toks[i].start,
     })
 }
 
