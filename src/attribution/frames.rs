@@ -304,6 +304,21 @@ fn before_chain(doc: &Doc, c: usize, floor: usize) -> Option<usize> {
             i -= 1;
             continue;
         }
+        // "on Friday declared", "last week said": a time between subject and verb.
+        let time = (t.kind == Kind::Word && t.is(TIME | MONTH) && !t.is(PREP))
+            || (t.kind == Kind::Number && i >= 2 && doc.toks[i - 2].is(MONTH));
+        if time {
+            i -= 1;
+            while i > floor
+                && (doc.is_word(i - 1, "on")
+                    || doc.is_word(i - 1, "last")
+                    || doc.is_word(i - 1, "this")
+                    || doc.toks[i - 1].is(MONTH))
+            {
+                i -= 1;
+            }
+            continue;
+        }
         return Some(i - 1);
     }
     None
@@ -599,7 +614,7 @@ fn appositive_subject(
         }
     }
     let mut q = p;
-    while q > r.start && p - q < 18 {
+    while q > r.start && p - q < 32 {
         q -= 1;
         if doc.is_punct(q, closer) {
             break;
@@ -642,7 +657,7 @@ fn appositive_subject(
         !(t.kind == Kind::Word && !t.cap() && (t.is(MODAL | AUX) || finite_cue))
     });
     let role_like = (first.kind == Kind::Word || first.kind == Kind::Number)
-        && (relative || (verbless && p - q <= 14));
+        && (relative || (verbless && p - q <= 30));
     if !role_like || first.is(PRONOUN) {
         return None;
     }

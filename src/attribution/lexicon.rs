@@ -741,7 +741,7 @@ fn fold<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b [u8]> {
     Some(&buf[..n])
 }
 
-type Table = HashMap<&'static [u8], (Lex, Option<CueRef>), BuildHasherDefault<Fnv>>;
+type Table = HashMap<Box<[u8]>, (Lex, Option<CueRef>), BuildHasherDefault<Fnv>>;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -749,7 +749,7 @@ fn table() -> &'static Table {
         let mut t: Table = HashMap::default();
         for (words, flags) in WORDS {
             for w in words.split_whitespace() {
-                t.entry(w.as_bytes()).or_insert((0, None)).0 |= flags;
+                t.entry(w.as_bytes().into()).or_insert((0, None)).0 |= flags;
             }
         }
         // Plurals of the source nouns ("groups", "agencies"), where not listed.
@@ -774,14 +774,15 @@ fn table() -> &'static Table {
             }
         }
         for (p, flags) in plurals {
-            let key: &'static [u8] = Box::leak(p.into_bytes().into_boxed_slice());
-            let entry = t.entry(key).or_insert((0, None));
+            let entry = t
+                .entry(p.into_bytes().into_boxed_slice())
+                .or_insert((0, None));
             if entry.0 & (PERSON_NOUN | GROUP_NOUN | DOC_NOUN) == 0 {
                 entry.0 |= flags;
             }
         }
         for w in ABBREVIATIONS.split_whitespace() {
-            t.entry(w.as_bytes()).or_insert((0, None)).0 |= ABBR;
+            t.entry(w.as_bytes().into()).or_insert((0, None)).0 |= ABBR;
         }
         for (i, lemma) in CUE_LEMMAS.iter().enumerate() {
             for (k, w) in lemma.forms.split_whitespace().enumerate() {
@@ -795,7 +796,7 @@ fn table() -> &'static Table {
                     3 => Form::Gerund,
                     _ => Form::Past,
                 };
-                let entry = t.entry(w.as_bytes()).or_insert((0, None));
+                let entry = t.entry(w.as_bytes().into()).or_insert((0, None));
                 if entry.1.is_none() {
                     entry.1 = Some(CueRef {
                         lemma: i as u16,

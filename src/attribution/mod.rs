@@ -123,7 +123,9 @@ pub struct Statement {
 pub fn attribute(text: &str, sentences: &[Sentence]) -> Vec<Statement> {
     let doc = doc::Doc::new(text, sentences);
     let frames = frames::find(&doc);
-    if std::env::var_os("CLAIMS_DEBUG_FRAMES").is_some() {
+    // A developer's view of the frames found (set CLAIMS_DEBUG_FRAMES to see them).
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("CLAIMS_DEBUG_FRAMES").is_some()) {
         for f in &frames {
             eprintln!(
                 "frame cue={:?} src={:?} content={:?} attr={:?} borrowed={} continued={}",
