@@ -703,12 +703,8 @@ const WORDS: &[(&str, Lex)] = &[
 
 /// Looks up a word (as it appears in the text), ASCII case-insensitively.
 pub fn lookup(word: &str) -> (Lex, Option<CueRef>) {
-    let mut buf = [0u8; 40];
-    let Some(key) = fold(word, &mut buf) else {
-        return (0, None);
-    };
-    match table().get(key) {
-        Some(&(lex, cue)) => (lex, cue),
+    match fold(word) {
+        Some(key) => packed().get(key),
         None => (0, None),
     }
 }
@@ -718,27 +714,88 @@ pub fn is_abbreviation(word: &str) -> bool {
     lookup(word).0 & ABBR != 0
 }
 
-/// Lower-cases `word` into `buf`, with ’ folded to '. `None` when it does not fit.
-fn fold<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b [u8]> {
-    let mut n = 0;
+/// The longest word the lexicon holds, in bytes.
+const KEY_BYTES: usize = 16;
+
+/// A word as a key: lower-cased, ’ folded to ', zero-padded to 16 bytes and read as two
+/// integers, so a lookup compares integers instead of strings. `None` when the word is
+/// longer than any in the lexicon or holds other non-ASCII characters.
+fn fold(word: &str) -> Option<[u64; 2]> {
     let bytes = word.as_bytes();
+    let mut buf = [0u8; KEY_BYTES];
+    let mut n = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (out, step) =
-            if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
-                (b'\'', 3)
-            } else {
-                (b.to_ascii_lowercase(), 1)
-            };
-        if n >= buf.len() {
+        let (out, step) = if b < 0x80 {
+            (b.to_ascii_lowercase(), 1)
+        } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x99) {
+            (b'\'', 3)
+        } else {
+            return None;
+        };
+        if n >= KEY_BYTES || out == 0 {
             return None;
         }
         buf[n] = out;
         n += 1;
         i += step;
     }
-    Some(&buf[..n])
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&buf[..8]);
+    hi.copy_from_slice(&buf[8..]);
+    Some([u64::from_le_bytes(lo), u64::from_le_bytes(hi)])
+}
+
+/// An open-addressing table of the lexicon keyed by [`fold`]ed words.
+struct Packed {
+    slots: Vec<([u64; 2], Lex, Option<CueRef>)>,
+    mask: usize,
+}
+
+impl Packed {
+    fn index(key: [u64; 2], mask: usize) -> usize {
+        let h = (key[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key[1].wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+            .rotate_left(29);
+        (h as usize) & mask
+    }
+
+    #[inline]
+    fn get(&self, key: [u64; 2]) -> (Lex, Option<CueRef>) {
+        let mut i = Packed::index(key, self.mask);
+        loop {
+            let (k, lex, cue) = self.slots[i];
+            if k == key {
+                return (lex, cue);
+            }
+            if k == [0, 0] {
+                return (0, None);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+fn packed() -> &'static Packed {
+    static PACKED: OnceLock<Packed> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let words = table();
+        let size = (words.len() * 4).next_power_of_two();
+        let mask = size - 1;
+        let mut slots = vec![([0u64, 0u64], 0, None); size];
+        for (w, &(lex, cue)) in words {
+            let Some(key) = std::str::from_utf8(w).ok().and_then(fold) else {
+                continue;
+            };
+            let mut i = Packed::index(key, mask);
+            while slots[i].0 != [0, 0] {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (key, lex, cue);
+        }
+        Packed { slots, mask }
+    })
 }
 
 type Table = HashMap<Box<[u8]>, (Lex, Option<CueRef>), BuildHasherDefault<Fnv>>;
