@@ -112,3 +112,16 @@ fn the_same_statement_in_two_articles_has_the_same_id() {
         id(&b, "The bridge reopened on Friday")
     );
 }
+
+/// Run-on text with a cue every few words, and a quotation carried over thousands of
+/// paragraphs: extraction must stay linear (the test only checks that it finishes and
+/// keeps its invariants; timings are never asserted).
+#[test]
+fn pathological_inputs_finish() {
+    let run_on = "he said that the mayor and the council said “yes, ".repeat(4000);
+    check_spans(&run_on);
+    let carried = "“He said the plan would work and more.\n\n".repeat(3000);
+    check_spans(&carried);
+    let no_punctuation = "word ".repeat(100_000);
+    check_spans(&no_punctuation);
+}

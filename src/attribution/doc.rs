@@ -405,14 +405,7 @@ impl<'t> Doc<'t> {
     /// opening mark to the last closing mark. Returns token indices (inclusive).
     pub fn quotation(&self, r: usize) -> (usize, usize) {
         let g = self.regions[r].group;
-        let first = self.regions[g].open;
-        let mut last = self.regions[r].close;
-        let mut k = r + 1;
-        while k < self.regions.len() && self.regions[k].group == g {
-            last = self.regions[k].close;
-            k += 1;
-        }
-        (first, last)
+        (self.regions[g].open, self.regions[r].group_close)
     }
 
     pub fn lemma(&self, i: usize) -> &'static str {

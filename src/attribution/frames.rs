@@ -64,8 +64,15 @@ pub fn find(doc: &Doc) -> Vec<Frame> {
     frames
 }
 
+/// Units longer than this are not prose (a table, a list, a run-on without punctuation):
+/// no attribution is looked for in them, which keeps the stage linear on any input.
+const MAX_UNIT_TOKENS: usize = 400;
+
 fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
     let r = doc.unit_toks[u].clone();
+    if r.len() > MAX_UNIT_TOKENS {
+        return;
+    }
     let cs = doc.clause_start(u);
     if let Some(f) = speaker_colon(doc, u) {
         out.push(f);

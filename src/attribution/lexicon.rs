@@ -756,8 +756,9 @@ struct Packed {
 
 impl Packed {
     fn index(key: [u64; 2], mask: usize) -> usize {
-        let h = (key[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key[1].wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
-            .rotate_left(29);
+        let h = (key[0].wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ key[1].wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .rotate_left(29);
         (h as usize) & mask
     }
 

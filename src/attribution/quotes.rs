@@ -17,6 +17,8 @@ pub struct Region {
     /// Regions of one quotation carried over paragraphs share a group (the index of its
     /// first region).
     pub group: usize,
+    /// The closing token of the group's last region (filled in once all are paired).
+    pub group_close: usize,
 }
 
 /// Pairs quote marks and marks every token inside a region (marks included) with
@@ -35,6 +37,7 @@ pub fn find(tokens: &mut [Token]) -> Vec<Region> {
                 close,
                 closed,
                 group,
+                group_close: close,
             });
             group
         };
@@ -104,6 +107,16 @@ pub fn find(tokens: &mut [Token]) -> Vec<Region> {
         if para_ends {
             nested = 0;
             carry = open.take().map(|(o, g)| push(&mut regions, o, i, false, g));
+        }
+    }
+    // Each group's extent, found once (regions of a group are consecutive).
+    let mut k = regions.len();
+    while k > 0 {
+        let g = regions[k - 1].group;
+        let last = regions[k - 1].close;
+        while k > 0 && regions[k - 1].group == g {
+            regions[k - 1].group_close = last;
+            k -= 1;
         }
     }
     for (k, r) in regions.iter().enumerate() {

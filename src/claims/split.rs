@@ -128,9 +128,17 @@ pub fn split(text: &str, span: Span) -> Vec<Piece> {
         return out;
     }
     let ws = words(text, span);
+    if ws.len() > MAX_WORDS {
+        // Not a sentence anyone wrote: keep it whole rather than search it.
+        out.extend(piece_of(&ws, None));
+        return out;
+    }
     split_words(text, &ws, None, &mut out);
     out
 }
+
+/// The longest statement searched for places to split, in words.
+const MAX_WORDS: usize = 150;
 
 /// The first words of a span (enough to skip a leading "But").
 fn words_upto(text: &str, span: Span, n: usize) -> Vec<Word<'_>> {
