@@ -292,6 +292,28 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
     if a >= b {
         return None;
     }
+    // A partial quote that closes right after the content keeps its closing mark
+    // ("not to “add fuel to the fire.”"), so the claim's quote marks balance.
+    let opens = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.kind == tokens::Kind::Open)
+        .count();
+    let closes = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.kind == tokens::Kind::Close)
+        .count();
+    if opens > closes {
+        let mut k = b;
+        while k < doc.toks.len() && k < b + 3 && doc.toks[k].kind == tokens::Kind::Punct {
+            k += 1;
+        }
+        if k < doc.toks.len()
+            && doc.toks[k].kind == tokens::Kind::Close
+            && doc.toks[k].sent == doc.toks[a].sent
+        {
+            b = k + 1;
+        }
+    }
     let words = b - a;
     let quoted = doc.toks[a..b]
         .iter()
