@@ -194,13 +194,29 @@ impl<'t> Doc<'t> {
             let j = i - 1;
             let t = &self.toks[j];
             if t.kind == Kind::Word && (t.is(DET) || t.is(PRON_POSS)) && !t.cap() {
-                start = j;
+                // "that Michael Bloomberg": a demonstrative or a conjunction before a
+                // name is not part of it ("the", "a" and possessives are).
+                let before_name = self.toks[i].cap();
+                let article = ["the", "a", "an"]
+                    .iter()
+                    .any(|w| t.text(self.text).eq_ignore_ascii_case(w))
+                    || t.is(PRON_POSS);
+                if !before_name || article {
+                    start = j;
+                }
                 break;
             }
             if t.kind == Kind::Word && t.is(DET) && t.cap() && t.is(PRON_POSS | DET) {
-                // "The", "His" at the start of a sentence.
+                // "The", "His" at the start of a sentence end the phrase; inside a name
+                // after another capitalised word ("CBS This Morning") they do not.
+                let in_name = j > floor && self.toks[j - 1].cap() && !self.toks[j - 1].is(DET);
+                if !in_name {
+                    start = j;
+                    break;
+                }
                 start = j;
-                break;
+                i = j;
+                continue;
             }
             if self.np_word(j) {
                 start = j;

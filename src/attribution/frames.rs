@@ -445,10 +445,20 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         });
     }
     if let Some((s, e, _)) = subject {
-        if form == Form::Base && !ch.modal && !plural_subject(doc, s, e) {
+        let plural_ok = |s, e| form != Form::Base || ch.modal || plural_subject(doc, s, e);
+        if plural_ok(s, e)
+            && let Some(f) = subject_frame(doc, u, ch.start, cue_end, (s, e), flags, cs)
+        {
+            return Some(f);
+        }
+        // "people who have battled online threats say ...": the short phrase before the
+        // cue is the tail of a longer subject.
+        let p = prev?;
+        let s2 = long_subject(doc, p, r.start).filter(|&s2| s2 < s)?;
+        if !plural_ok(s2, e) {
             return None;
         }
-        return subject_frame(doc, u, ch.start, cue_end, (s, e), flags, cs);
+        return subject_frame(doc, u, ch.start, cue_end, (s2, e), flags, cs);
     }
     if form == Form::Base && !ch.modal {
         let p = prev?;
@@ -605,9 +615,11 @@ fn appositive_subject(
     let mut w = p;
     while w > r.start + 1 && p - w < 45 {
         w -= 1;
-        if (doc.is_word(w, "who") || doc.is_word(w, "whose") || doc.is_word(w, "which"))
-            && doc.is_punct(w - 1, b',')
-        {
+        let who = doc.is_word(w, "who")
+            || doc.is_word(w, "whose")
+            || doc.is_word(w, "which")
+            || (doc.toks[w].poss() && doc.word(w).to_ascii_lowercase().starts_with("who"));
+        if who && doc.is_punct(w - 1, b',') {
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
             let s = doc.np_back(end, r.start)?;
@@ -643,7 +655,7 @@ fn appositive_subject(
     let aside = first.kind == Kind::Word
         && (first.is(PREP) || first.is(SUBORD))
         && !first.cap()
-        && p - q <= 14;
+        && p - q <= 25;
     let end = skip_parenthesis_back(doc, q, r.start)?;
     if aside {
         let s = doc.np_back(end, r.start)?;
@@ -1077,7 +1089,13 @@ fn subject_frame(
     }
     let attr_end = k.max(cue_end);
     // An introductory phrase ("At a summit on Wednesday,") goes with the attribution.
-    let attr_start = if at_start && p <= cs { r.start } else { s };
+    // (A subordinate clause before it is a statement of its own, not part of it.)
+    let lead_clause = doc.toks[r.start].kind == Kind::Word && doc.toks[r.start].is(SUBORD);
+    let attr_start = if at_start && p <= cs && !lead_clause {
+        r.start
+    } else {
+        s
+    };
     Some(Frame {
         unit: u,
         cue: (cue_start, cue_end),
@@ -1198,17 +1216,33 @@ fn inverted(
         || doc.is_word(z, "in")
         || doc.is_word(z, "on");
     let mut e = e;
+    if z < r.end && doc.is_punct(z, b'(') {
+        // "said Elijah Cummings (D-Md.)."
+        let mut y = z;
+        while y < r.end && !doc.is_punct(y, b')') && y - z < 10 {
+            y += 1;
+        }
+        if doc.is_punct(y, b')')
+            && (y + 1 >= content_end(doc, y + 1, r.end) || doc.is_separator(y + 1))
+        {
+            z = y + 1;
+            ends = true;
+        }
+    }
     let modifier = z < r.end
         && doc.toks[z].kind == Kind::Word
         && !doc.toks[z].cap()
-        && (doc.is_word(z, "who") || doc.is_word(z, "whose") || {
-            let w = doc.word(z);
-            let participle = w.ends_with("ing") || w.ends_with("ed");
-            let reporting = doc.toks[z]
-                .cue
-                .is_some_and(|q| lexicon::lemma_flags(q.lemma) & cue::PARTICLE == 0);
-            participle && !reporting
-        });
+        && (doc.is_word(z, "who")
+            || doc.is_word(z, "whose")
+            || doc.toks[z].is(PREP) && !doc.is_word(z, "that")
+            || {
+                let w = doc.word(z);
+                let participle = w.ends_with("ing") || w.ends_with("ed");
+                let reporting = doc.toks[z]
+                    .cue
+                    .is_some_and(|q| lexicon::lemma_flags(q.lemma) & cue::PARTICLE == 0);
+                participle && !reporting
+            });
     if !ends && doc.is_separator(p) && modifier {
         // "... wrote a man calling himself Paul", "said a voter who backs him": a
         // modifier of the source up to the end of the sentence or the next comma.
