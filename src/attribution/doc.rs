@@ -368,6 +368,11 @@ impl<'t> Doc<'t> {
             while j < r.end && j - i < 30 {
                 if self.toks[j].punct(b',') {
                     i = j + 1;
+                    // "Asked whether Clinton “has the integrity,” 75 percent said": the
+                    // quote closes after its comma.
+                    while i < r.end && self.toks[i].kind == Kind::Close {
+                        i += 1;
+                    }
                     // "In Portsmouth, N.H., on Tuesday,": a place named after a comma
                     // belongs to the phrase.
                     if let Some(k) = (i..r.end.min(i + 4)).find(|&k| self.toks[k].punct(b','))

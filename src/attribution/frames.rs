@@ -920,6 +920,19 @@ fn before_content(doc: &Doc, u: usize, sep: usize) -> Option<(usize, usize)> {
         }
     }
     let mut a = r.start;
+    // "(as low as 19%, Gutin says)": an aside in parentheses reports only what is inside.
+    let mut depth = 0i32;
+    for i in (r.start..sep).rev() {
+        if doc.is_punct(i, b')') {
+            depth += 1;
+        } else if doc.is_punct(i, b'(') {
+            if depth == 0 {
+                a = i + 1;
+                break;
+            }
+            depth -= 1;
+        }
+    }
     if a >= sep {
         return None;
     }

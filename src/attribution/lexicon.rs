@@ -647,7 +647,7 @@ const WORDS: &[(&str, Lex)] = &[
         DISCOURSE,
     ),
     (
-        "meanwhile however earlier later still separately instead additionally moreover previously nonetheless nevertheless indeed furthermore also now then yesterday today here there",
+        "meanwhile however earlier later still separately instead additionally moreover previously nonetheless nevertheless indeed furthermore also now then yesterday today here there soon shortly immediately",
         INTRO_ADV,
     ),
     (

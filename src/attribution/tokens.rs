@@ -154,7 +154,9 @@ pub fn tokenize(text: &str, start: usize, end: usize, sent: u32, para: u32, out:
         };
         let (kind, c) = kind_ch.unwrap_or_else(|| {
             let c = match ch {
-                ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' | '-' => ch as u8,
+                ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' => ch as u8,
+                // A hyphen standing alone (not inside a word) is used as a dash.
+                '-' => punct::DASH,
                 '—' | '–' | '―' => punct::DASH,
                 '…' => punct::ELLIPSIS,
                 '‘' | '’' | '\'' | '`' => punct::SINGLE_QUOTE,
