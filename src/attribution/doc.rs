@@ -336,8 +336,9 @@ impl<'t> Doc<'t> {
     pub fn clause_start(&self, u: usize) -> usize {
         let r = self.unit_toks[u].clone();
         let mut i = r.start;
-        while i < r.end && self.toks[i].kind == Kind::Open {
-            i += 1;
+        // A unit that opens with a quotation: the quote is not an introductory phrase.
+        if i < r.end && self.toks[i].in_quote() {
+            return i;
         }
         // A dateline: "WASHINGTON (AFP) –", "PARIS, Aug 31 (Reuters) -".
         if let Some(d) = (i..r.end.min(i + 12)).find(|&j| self.toks[j].punct(punct::DASH))
