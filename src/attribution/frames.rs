@@ -1006,7 +1006,21 @@ fn subject_frame(
             && after.is_some());
     let sep_before = s > r.start && doc.is_separator(s - 1) && !at_start;
     let mut content = Vec::new();
-    if at_start {
+    // "Riding alone in the park, they said, can be hazardous": an attribution set in the
+    // middle of its content, which goes on after a comma with the verb.
+    let parenthetical = s > r.start
+        && doc.is_punct(s - 1, b',')
+        && doc.is_punct(cue_end, b',')
+        && after.is_some_and(|(a, _)| {
+            let t = doc.toks[a];
+            t.kind == Kind::Word && !t.cap() && t.is(AUX | MODAL)
+        });
+    if parenthetical {
+        if let Some(b) = before_content(doc, u, s - 1) {
+            content.push(b);
+        }
+        content.extend(after);
+    } else if at_start {
         if let Some(a) = after {
             content.push(a);
         } else if let Some(col) = colon_content(doc, u, cue_end) {
@@ -1592,11 +1606,29 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
                 doc.is_separator(p) || coordinating(p)
             } || doc.is_separator(a0);
             if fi.borrowed || set_off {
-                // Cut j's content before i's attribution.
+                let before_j = fi.attr.1 <= frames[j].attr.0;
+                let a1 = fi.attr.1;
                 let cut = cut_point(doc, a0);
                 let f = &mut frames[j];
                 for piece in &mut f.content {
-                    if piece.0 <= a0 && a0 <= piece.1 {
+                    if !(piece.0 <= a0 && a0 <= piece.1) {
+                        continue;
+                    }
+                    if before_j && piece.1 <= f.attr.0 + 1 {
+                        // "..., KING-TV reported, while in Chicago ..., the Sun-Times
+                        // reported": j's content starts after i's attribution.
+                        let mut start = a1;
+                        while start < piece.1
+                            && (doc.is_separator(start)
+                                || doc.toks[start].kind == Kind::Word
+                                    && doc.toks[start].is(CONJ | SUBORD | DISCOURSE)
+                                    && !doc.toks[start].cap())
+                        {
+                            start += 1;
+                        }
+                        piece.0 = start.min(piece.1);
+                    } else {
+                        // Cut j's content before i's attribution.
                         piece.1 = cut.max(piece.0);
                     }
                 }
