@@ -722,6 +722,19 @@ const KEY_BYTES: usize = 16;
 /// longer than any in the lexicon or holds other non-ASCII characters.
 fn fold(word: &str) -> Option<[u64; 2]> {
     let bytes = word.as_bytes();
+    if bytes.len() <= KEY_BYTES && bytes.is_ascii() && !bytes.contains(&0) {
+        // The common case, eight bytes at a time.
+        let mut buf = [0u8; KEY_BYTES];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        let mut lo = [0u8; 8];
+        let mut hi = [0u8; 8];
+        lo.copy_from_slice(&buf[..8]);
+        hi.copy_from_slice(&buf[8..]);
+        return Some([
+            ascii_lower(u64::from_le_bytes(lo)),
+            ascii_lower(u64::from_le_bytes(hi)),
+        ]);
+    }
     let mut buf = [0u8; KEY_BYTES];
     let mut n = 0;
     let mut i = 0;
@@ -748,9 +761,21 @@ fn fold(word: &str) -> Option<[u64; 2]> {
     Some([u64::from_le_bytes(lo), u64::from_le_bytes(hi)])
 }
 
-/// An open-addressing table of the lexicon keyed by [`fold`]ed words.
+/// Lower-cases the ASCII letters of eight ASCII bytes at once: a byte gets 0x20 when it
+/// lies in `A..=Z` (bytes below 0x80, so the additions never carry across bytes).
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let above_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// An open-addressing table of the lexicon keyed by [`fold`]ed words. Keys and values
+/// live apart so that a probe walks a small, dense array of keys.
 struct Packed {
-    slots: Vec<([u64; 2], Lex, Option<CueRef>)>,
+    keys: Vec<[u64; 2]>,
+    values: Vec<(Lex, Option<CueRef>)>,
     mask: usize,
 }
 
@@ -766,9 +791,9 @@ impl Packed {
     fn get(&self, key: [u64; 2]) -> (Lex, Option<CueRef>) {
         let mut i = Packed::index(key, self.mask);
         loop {
-            let (k, lex, cue) = self.slots[i];
+            let k = self.keys[i];
             if k == key {
-                return (lex, cue);
+                return self.values[i];
             }
             if k == [0, 0] {
                 return (0, None);
@@ -782,20 +807,22 @@ fn packed() -> &'static Packed {
     static PACKED: OnceLock<Packed> = OnceLock::new();
     PACKED.get_or_init(|| {
         let words = table();
-        let size = (words.len() * 4).next_power_of_two();
+        let size = (words.len() * 2).next_power_of_two();
         let mask = size - 1;
-        let mut slots = vec![([0u64, 0u64], 0, None); size];
-        for (w, &(lex, cue)) in words {
+        let mut keys = vec![[0u64, 0u64]; size];
+        let mut values = vec![(0, None); size];
+        for (w, &value) in words {
             let Some(key) = std::str::from_utf8(w).ok().and_then(fold) else {
                 continue;
             };
             let mut i = Packed::index(key, mask);
-            while slots[i].0 != [0, 0] {
+            while keys[i] != [0, 0] {
                 i = (i + 1) & mask;
             }
-            slots[i] = (key, lex, cue);
+            keys[i] = key;
+            values[i] = value;
         }
-        Packed { slots, mask }
+        Packed { keys, values, mask }
     })
 }
 
@@ -918,6 +945,13 @@ mod tests {
         assert_eq!(cue.form, Form::Past);
         assert_eq!(lookup("telling").1.unwrap().form, Form::Gerund);
         assert!(lookup("banana").1.is_none());
+    }
+
+    #[test]
+    fn eight_bytes_lower_at_once() {
+        let x = u64::from_le_bytes(*b"SaId@[Zz");
+        assert_eq!(ascii_lower(x).to_le_bytes(), *b"said@[zz");
+        assert_eq!(fold("ACCORDING"), fold("according"));
     }
 
     #[test]
