@@ -252,7 +252,7 @@ impl<'t> Doc<'t> {
         // A lower-case head must come with a determiner ("the bill"), or be a source noun.
         let head = &self.toks[end];
         if !self.head_word(end) {
-            let det = self.toks[start].is(DET | PRON_POSS);
+            let det = self.toks[start].is(DET | PRON_POSS | NUMBER_WORD);
             if !det || end - start > 5 || head.poss() {
                 return None;
             }

@@ -298,7 +298,14 @@ fn adverb(doc: &Doc, i: usize) -> bool {
         return true;
     }
     let w = doc.word(i);
-    (w.len() > 4 && w.ends_with("ly") && t.cue.is_none() && !t.is(FUNCTION))
+    // "have both argued", "all said": a quantifier floating before the verb.
+    let floating = ["both", "all", "each"]
+        .iter()
+        .any(|q| w.eq_ignore_ascii_case(q))
+        && i > 0
+        && doc.toks[i - 1].is(AUX | PRONOUN);
+    floating
+        || (w.len() > 4 && w.ends_with("ly") && t.cue.is_none() && !t.is(FUNCTION))
         || (w.eq_ignore_ascii_case("since") && i > 0 && doc.toks[i - 1].is(HAVE))
 }
 
@@ -640,6 +647,8 @@ fn appositive_subject(
         }
         if doc.toks[q].kind != Kind::Word
             && doc.toks[q].kind != Kind::Number
+            && doc.toks[q].kind != Kind::Open
+            && doc.toks[q].kind != Kind::Close
             && !doc.is_punct(q, b'(')
             && !doc.is_punct(q, b')')
             && !doc.is_punct(q, b'.')
@@ -971,7 +980,11 @@ fn subject_frame(
     let subj_tok = doc.toks[e - 1];
     // What comes right before the subject.
     let mut p = s;
-    while p > r.start && doc.toks[p - 1].kind == Kind::Word && doc.toks[p - 1].is(DISCOURSE | CONJ)
+    // "But even Mr. Slinker says": conjunctions and adverbs before the subject.
+    while p > r.start
+        && doc.toks[p - 1].kind == Kind::Word
+        && !doc.toks[p - 1].cap()
+        && (doc.toks[p - 1].is(DISCOURSE | CONJ) || adverb(doc, p - 1))
     {
         p -= 1;
     }
@@ -1335,8 +1348,8 @@ fn inverted(
         content.push(b);
     }
     // "“The risk,” said X, an economist, “is that ...”": the quote goes on after the
-    // source.
-    if !content.is_empty() {
+    // source ("But, said Solovey, “I don't want ...”": or only there).
+    {
         let mut n = attr_end;
         while n < r.end && doc.is_punct(n, b',') {
             n += 1;
