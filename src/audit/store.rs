@@ -1,0 +1,582 @@
+//! The rules that check a draft against the claim store: `contradicts-store` and
+//! `misquote`.
+//!
+//! They need little from the store, and get it through [`ClaimIndex`]: stored claims that
+//! may relate to a text (found through an index of content words and numbers, never by
+//! scanning every claim), and the stored quotations of a speaker. Relating two claims is
+//! a function given by the caller (the relation engine in `compare`).
+//! [`MemoryIndex`] implements the index over claims held in memory.
+
+use super::RawFinding;
+use super::rules::{Level, Rule};
+use super::speakers::{self, SpeakerKind};
+use super::text::Text;
+use crate::attribution::QuoteKind;
+use crate::extract::Extraction;
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A claim already in the store, as the audit needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredClaim {
+    /// The article it was logged from (title, else id or path).
+    pub article: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The source's resolved name, if attributed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip)]
+    pub quote: QuoteKind,
+    /// The claim (for a direct quotation, the quoted words).
+    pub text: String,
+}
+
+/// How two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Agree,
+    Contradict,
+    Neutral,
+}
+
+/// A relation with the reasons for it ("number: 500 vs thousands").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub relation: Relation,
+    pub reasons: Vec<String>,
+}
+
+/// Relates a stored claim (first) to a claim of the draft (second).
+pub type RelateFn<'a> = &'a dyn Fn(&str, &str) -> Related;
+
+/// What the store-backed rules read from a store.
+pub trait ClaimIndex {
+    /// Stored claims that may relate to `text`, most likely first, at most `limit`.
+    fn candidates(&self, text: &str, limit: usize) -> Vec<&StoredClaim>;
+    /// Stored direct quotations whose source is known by `key` (see
+    /// [`speakers::name_key`]: a name's last word, lower case).
+    fn quotes_by(&self, key: &str) -> Vec<&StoredClaim>;
+}
+
+/// The store as the audit sees it.
+#[derive(Clone, Copy)]
+pub struct StoreContext<'a> {
+    pub index: &'a dyn ClaimIndex,
+    pub relate: RelateFn<'a>,
+}
+
+/// The stored claim a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RelatedClaim {
+    #[serde(flatten)]
+    pub claim: StoredClaim,
+    pub reasons: Vec<String>,
+}
+
+// ---- the index ---------------------------------------------------------------------
+
+/// An inverted index from content words and numbers to claims, and from speakers to
+/// their quotations.
+#[derive(Debug, Default)]
+pub struct MemoryIndex {
+    claims: Vec<StoredClaim>,
+    postings: HashMap<String, Vec<u32>>,
+    quotes: HashMap<String, Vec<u32>>,
+}
+
+const STOP_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "this",
+    "from",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "are",
+    "its",
+    "their",
+    "they",
+    "them",
+    "his",
+    "her",
+    "but",
+    "not",
+    "been",
+    "will",
+    "would",
+    "could",
+    "said",
+    "says",
+    "say",
+    "also",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "when",
+    "where",
+    "than",
+    "then",
+    "into",
+    "about",
+    "over",
+    "after",
+    "before",
+    "more",
+    "most",
+    "some",
+    "any",
+    "all",
+    "one",
+    "our",
+    "out",
+    "there",
+    "these",
+    "those",
+    "such",
+    "can",
+    "may",
+    "might",
+    "should",
+    "being",
+    "because",
+    "while",
+    "just",
+    "only",
+    "very",
+    "other",
+    "told",
+    "according",
+];
+
+/// The words of a text that say what it is about: lower case, at least three letters or
+/// a digit, not a stop word.
+pub fn content_terms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words(text) {
+        let has_digit = word.chars().any(|c| c.is_ascii_digit());
+        if !has_digit && (word.chars().count() < 3 || STOP_WORDS.contains(&word.as_str())) {
+            continue;
+        }
+        let term = word.trim_end_matches("'s").to_owned();
+        if !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
+/// The words of a text, folded: lower case, curly apostrophes straight, punctuation gone.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            c => c,
+        };
+        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur).trim_end_matches('\'').to_owned());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur.trim_end_matches('\'').to_owned());
+    }
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+impl MemoryIndex {
+    pub fn new(claims: Vec<StoredClaim>) -> MemoryIndex {
+        let mut index = MemoryIndex::default();
+        for claim in claims {
+            index.insert(claim);
+        }
+        index
+    }
+
+    pub fn insert(&mut self, claim: StoredClaim) {
+        let id = self.claims.len() as u32;
+        for term in content_terms(&claim.text) {
+            self.postings.entry(term).or_default().push(id);
+        }
+        if claim.quote != QuoteKind::None
+            && let Some(source) = &claim.source
+        {
+            self.quotes
+                .entry(speakers::name_key(source))
+                .or_default()
+                .push(id);
+        }
+        self.claims.push(claim);
+    }
+
+    pub fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
+    }
+}
+
+impl ClaimIndex for MemoryIndex {
+    fn candidates(&self, text: &str, limit: usize) -> Vec<&StoredClaim> {
+        let terms = content_terms(text);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        // Very common terms find everything and say little: skip them, as a search
+        // engine skips stop words, so a lookup costs what its rare terms cost.
+        let common = (self.claims.len() / 20).max(200);
+        let mut scores: HashMap<u32, u32> = HashMap::new();
+        for term in &terms {
+            let Some(list) = self.postings.get(term) else {
+                continue;
+            };
+            if list.len() > common {
+                continue;
+            }
+            for &id in list {
+                *scores.entry(id).or_default() += 1;
+            }
+        }
+        let needed = if terms.len() >= 4 { 2 } else { 1 };
+        let mut ranked: Vec<(u32, u32)> =
+            scores.into_iter().filter(|&(_, s)| s >= needed).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .map(|(id, _)| &self.claims[id as usize])
+            .collect()
+    }
+
+    fn quotes_by(&self, key: &str) -> Vec<&StoredClaim> {
+        self.quotes
+            .get(key)
+            .map(|ids| ids.iter().map(|&id| &self.claims[id as usize]).collect())
+            .unwrap_or_default()
+    }
+}
+
+// ---- the rules ---------------------------------------------------------------------
+
+/// How many candidates each claim of the draft is related to.
+const CANDIDATES: usize = 12;
+
+/// `contradicts-store`: each claim of the draft against its candidates in the store.
+pub(crate) fn contradicts_store(
+    text: &Text,
+    extraction: &Extraction,
+    store: StoreContext,
+    out: &mut Vec<RawFinding>,
+) {
+    let claims: Vec<Span> = if extraction.claims.is_empty() {
+        text.sentences.clone()
+    } else {
+        extraction.claims.iter().map(|c| c.span).collect()
+    };
+    for span in claims {
+        if text.in_comment(span.start) || extraction.fragments.iter().any(|f| f.contains(span)) {
+            continue;
+        }
+        let claim_text = text.slice(span);
+        if words(claim_text).len() < 4 {
+            continue;
+        }
+        for stored in store.index.candidates(claim_text, CANDIDATES) {
+            let related = (store.relate)(&stored.text, claim_text);
+            if related.relation != Relation::Contradict {
+                continue;
+            }
+            let by = stored
+                .source
+                .as_deref()
+                .map_or(String::from("unsourced"), |s| format!("source: {s}"));
+            let reasons = if related.reasons.is_empty() {
+                String::from("contradiction")
+            } else {
+                related.reasons.join("; ")
+            };
+            let message = format!(
+                "contradicts “{}” in “{}” ({by}): {reasons}; check which is right, and say why if the figure changed",
+                super::ellipsis(&stored.text, 60),
+                stored.article
+            );
+            out.push(RawFinding {
+                rule: Rule::ContradictsStore,
+                level: Level::Warning,
+                span,
+                subject: format!("{claim_text}\n{}", stored.text),
+                message,
+                speaker: None,
+                related: Some(RelatedClaim {
+                    claim: stored.clone(),
+                    reasons: related.reasons,
+                }),
+            });
+            break;
+        }
+    }
+}
+
+/// `misquote`: each direct quotation of the draft with a known speaker against the
+/// stored quotations of that speaker.
+pub(crate) fn misquotes(
+    text: &Text,
+    extraction: &Extraction,
+    speakers_found: &[speakers::Speaker],
+    store: StoreContext,
+    out: &mut Vec<RawFinding>,
+) {
+    for q in &text.quotes {
+        if text.in_comment(q.outer.start) {
+            continue;
+        }
+        let quoted = text.slice(q.inner);
+        let draft_words = words(quoted);
+        if draft_words.len() < 4 {
+            continue;
+        }
+        let Some(speaker) = quote_speaker(text, extraction, speakers_found, q.inner, q.outer)
+        else {
+            continue;
+        };
+        let key = speakers::name_key(&speaker);
+        let stored_quotes = store.index.quotes_by(&key);
+        if stored_quotes.is_empty() {
+            continue;
+        }
+        let mut best: Option<(f64, &StoredClaim, Diff)> = None;
+        let mut exact = false;
+        for stored in stored_quotes {
+            let stored_words = words(&stored.text);
+            if contains_run(&stored_words, &draft_words)
+                || contains_run(&draft_words, &stored_words)
+            {
+                exact = true;
+                break;
+            }
+            if let Some((score, diff)) = near_copy(&draft_words, &stored_words)
+                && best.as_ref().is_none_or(|b| score > b.0)
+            {
+                best = Some((score, stored, diff));
+            }
+        }
+        if exact {
+            continue;
+        }
+        let Some((_, stored, diff)) = best else {
+            continue;
+        };
+        let message = format!(
+            "quotation differs from {speaker}'s words as stored from “{}”: {}; copy the quotation from the original, or paraphrase without quotation marks",
+            stored.article,
+            diff.describe()
+        );
+        out.push(RawFinding {
+            rule: Rule::Misquote,
+            level: Level::Error,
+            span: q.outer,
+            subject: format!("{quoted}\n{}", stored.text),
+            message,
+            speaker: Some(speaker),
+            related: Some(RelatedClaim {
+                claim: stored.clone(),
+                reasons: vec![diff.describe()],
+            }),
+        });
+    }
+}
+
+/// Who a quotation is attributed to: extraction's source for it, else the speaker of a
+/// cue in its sentences.
+fn quote_speaker(
+    text: &Text,
+    extraction: &Extraction,
+    found: &[speakers::Speaker],
+    inner: Span,
+    outer: Span,
+) -> Option<String> {
+    for claim in &extraction.claims {
+        if claim.span.overlaps(inner)
+            && let Some(src) = &claim.source
+        {
+            return Some(src.name.clone());
+        }
+    }
+    let first = text.sentence_at(outer.start)?;
+    let last = text
+        .sentence_at(outer.end.saturating_sub(1))
+        .unwrap_or(first);
+    found
+        .iter()
+        .filter(|sp| (first..=last).contains(&sp.sentence) && !inner.contains(sp.span))
+        .find(|sp| sp.kind != SpeakerKind::Group)
+        .map(|sp| sp.display.clone())
+}
+
+/// Whether `needle` occurs as a contiguous run of words in `hay`.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// What differs between a draft quotation and the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    pub draft: Vec<String>,
+    pub original: Vec<String>,
+}
+
+impl Diff {
+    fn describe(&self) -> String {
+        let show = |ws: &[String]| {
+            if ws.is_empty() {
+                String::from("nothing")
+            } else {
+                format!("“{}”", ws.join(" "))
+            }
+        };
+        format!(
+            "the draft has {} where the original has {}",
+            show(&self.draft),
+            show(&self.original)
+        )
+    }
+}
+
+/// Longest quotation compared word by word (longer ones are cut: enough to tell).
+const MAX_QUOTE_WORDS: usize = 200;
+
+/// Whether `draft` is a near copy of (a stretch of) `original`: most of its words match in
+/// order within a compact stretch, but not all. Returns a score and the differences.
+pub fn near_copy(draft: &[String], original: &[String]) -> Option<(f64, Diff)> {
+    let d = &draft[..draft.len().min(MAX_QUOTE_WORDS)];
+    let o = &original[..original.len().min(MAX_QUOTE_WORDS)];
+    let (n, m) = (d.len(), o.len());
+    if n < 4 || m < 4 {
+        return None;
+    }
+    // Longest common subsequence, keeping the table to walk back the alignment.
+    let mut table = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in 1..=n {
+        for j in 1..=m {
+            table[at(i, j)] = if d[i - 1] == o[j - 1] {
+                table[at(i - 1, j - 1)] + 1
+            } else {
+                table[at(i - 1, j)].max(table[at(i, j - 1)])
+            };
+        }
+    }
+    let lcs = table[at(n, m)] as usize;
+    let mut matched = Vec::with_capacity(lcs);
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        if d[i - 1] == o[j - 1] {
+            matched.push((i - 1, j - 1));
+            i -= 1;
+            j -= 1;
+        } else if table[at(i - 1, j)] >= table[at(i, j - 1)] {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    matched.reverse();
+    let (&(_, o_first), &(_, o_last)) = (matched.first()?, matched.last()?);
+    let window = o_last - o_first + 1;
+    let longer = n.max(window);
+    let score = lcs as f64 / longer as f64;
+    // Clearly the same quotation: at least four words and three quarters of the longer
+    // of the two in common, within a stretch of the original not much longer than the
+    // draft's quotation.
+    if lcs < 4 || score < 0.75 || window > n + 3 {
+        return None;
+    }
+    let matched_d: Vec<usize> = matched.iter().map(|p| p.0).collect();
+    let matched_o: Vec<usize> = matched.iter().map(|p| p.1).collect();
+    let draft_extra: Vec<String> = (0..n)
+        .filter(|k| !matched_d.contains(k))
+        .map(|k| d[k].clone())
+        .collect();
+    let original_missing: Vec<String> = (o_first..=o_last)
+        .filter(|k| !matched_o.contains(k))
+        .map(|k| o[k].clone())
+        .collect();
+    if draft_extra.is_empty() && original_missing.is_empty() {
+        return None;
+    }
+    Some((
+        score,
+        Diff {
+            draft: draft_extra,
+            original: original_missing,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        words(s)
+    }
+
+    #[test]
+    fn folds_typography() {
+        assert_eq!(w("“It’s over,” he said."), ["it's", "over", "he", "said"]);
+    }
+
+    #[test]
+    fn near_copies_and_not() {
+        let original = w("China is caught between paralysis and incompetence in this regard.");
+        let changed = w("China is caught between paralysis and impotence in this regard.");
+        let (_, diff) = near_copy(&changed, &original).unwrap();
+        assert_eq!(diff.draft, ["impotence"]);
+        assert_eq!(diff.original, ["incompetence"]);
+        // The same words: not a near copy (the caller treats it as exact).
+        assert!(near_copy(&original, &original).is_none());
+        // A different statement that shares a few words.
+        let other = w("China is caught off guard by the news from Pyongyang today.");
+        assert!(near_copy(&other, &original).is_none());
+    }
+
+    #[test]
+    fn index_finds_candidates_by_shared_terms() {
+        let claims = vec![
+            StoredClaim {
+                article: "a".into(),
+                outlet: None,
+                source: None,
+                quote: QuoteKind::None,
+                text: "North Korea has sent about 500 soldiers to Russia".into(),
+            },
+            StoredClaim {
+                article: "b".into(),
+                outlet: None,
+                source: Some("Victor D. Cha".into()),
+                quote: QuoteKind::Direct,
+                text: "Moscow has very little else that Pyongyang wants".into(),
+            },
+        ];
+        let index = MemoryIndex::new(claims);
+        let found = index.candidates("North Korea sent thousands of soldiers to Russia", 5);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].article, "a");
+        assert_eq!(index.quotes_by("cha").len(), 1);
+        assert!(index.quotes_by("austin").is_empty());
+    }
+}
