@@ -43,12 +43,14 @@ enum Signal {
     Date,
     Event,
     Cause,
+    /// A number in words ("two people"): a figure only with another signal.
+    Count,
 }
 
 impl Signal {
     fn name(self) -> &'static str {
         match self {
-            Signal::Figure => "figure",
+            Signal::Figure | Signal::Count => "figure",
             Signal::Date => "date",
             Signal::Event => "event",
             Signal::Cause => "causal claim",
@@ -506,9 +508,9 @@ impl<'a, 't> Analysis<'a, 't> {
             let Some(np) = self.anonymous_phrase(i, range.clone()) else {
                 continue;
             };
-            if !self.speaks(np.start, np.head, np.end, range.clone()) {
+            let Some(cue) = self.speaks(np.start, np.head, np.end, range.clone()) else {
                 continue;
-            }
+            };
             if self.named_after(np.end, range.end) || self.extraction_names(s, np.span) {
                 continue;
             }
@@ -554,7 +556,19 @@ impl<'a, 't> Analysis<'a, 't> {
                 );
             }
             if self.config.enabled(Rule::SingleSource) && !np.plural && !self.corroborated(s) {
-                let signals = self.signals(s, &[t.sentences[s]]);
+                // What the source says: the sentence without the source and its cue
+                // (and the reason for anonymity that goes with them).
+                let sentence = t.sentences[s];
+                let attribution = self.token_span(np.start.min(cue), np.end.max(cue));
+                let content = [
+                    Span::new(sentence.start, attribution.start),
+                    Span::new(attribution.end, sentence.end),
+                ];
+                let signals: Vec<_> = self
+                    .signals(s, &content)
+                    .into_iter()
+                    .filter(|&(kind, sp)| kind != Signal::Cause || !self.in_anonymity_clause(sp))
+                    .collect();
                 if let Some(&(kind, span)) = signals.first() {
                     let message = format!(
                         "the {} “{}” rests on one unnamed source (“{described}”): confirm it with a second source, or say it could not be confirmed",
@@ -770,6 +784,7 @@ impl<'a, 't> Analysis<'a, 't> {
         // Extend over the description: "close to the investigation", "in Seoul".
         let mut end = i;
         if description_follows
+            || t.word_in(next, &["to"])
             || t.word_in(
                 next,
                 &[
@@ -813,17 +828,24 @@ impl<'a, 't> Analysis<'a, 't> {
 
     /// Whether the phrase `[a, end]` is the one saying something: a cue follows within
     /// the sentence, or "according to" / "said" comes just before it.
-    fn speaks(&self, a: usize, _head: usize, end: usize, range: std::ops::Range<usize>) -> bool {
+    /// Returns the cue's token.
+    fn speaks(
+        &self,
+        a: usize,
+        _head: usize,
+        end: usize,
+        range: std::ops::Range<usize>,
+    ) -> Option<usize> {
         let t = self.text;
         if a > range.start
             && t.word_in(a - 1, &["said", "says", "say", "added", "told"])
             && a >= range.start + 2
             && matches!(t.tokens[a - 2].kind, TokenKind::Punct(',' | '”' | '"'))
         {
-            return true;
+            return Some(a - 1);
         }
         if a >= range.start + 2 && t.word_is(a - 1, "to") && t.word_is(a - 2, "according") {
-            return true;
+            return Some(a - 2);
         }
         let mut k = end + 1;
         let mut commas = 0;
@@ -839,16 +861,35 @@ impl<'a, 't> Analysis<'a, 't> {
                 }
             }
             if is_source_cue(t, k) && !t.word_is(k, "according") {
-                return true;
+                return Some(k);
             }
-            if tok.is_word() && commas == 0 && k > end + 3 {
+            if tok.is_word() && commas == 0 && k > end + 6 {
                 // Only a short stretch may separate a subject from its verb, unless an
                 // appositive (between commas) does.
                 break;
             }
             k += 1;
         }
-        false
+        None
+    }
+
+    /// Whether `span` belongs to a reason for anonymity ("... anonymity because ...").
+    fn in_anonymity_clause(&self, span: Span) -> bool {
+        let t = self.text;
+        let i = t.tokens.partition_point(|tk| tk.span.start < span.start);
+        (i.saturating_sub(8)..i).any(|k| {
+            t.word_in(
+                k,
+                &[
+                    "anonymity",
+                    "anonymously",
+                    "named",
+                    "identified",
+                    "authorised",
+                    "authorized",
+                ],
+            )
+        })
     }
 
     /// "an official, Jane Doe, said": the source is named after all.
@@ -1056,11 +1097,19 @@ impl<'a, 't> Analysis<'a, 't> {
                     continue;
                 }
             }
+            let paragraph = t.paragraphs.get(first_s).copied().unwrap_or(0);
             let inferred = inferred.or_else(|| {
                 self.speakers
                     .iter()
                     .rev()
                     .find(|sp| sp.span.end <= q.outer.start && sp.kind != SpeakerKind::Group)
+                    .filter(|sp| {
+                        // Only a speaker of the same paragraph or the one before: further
+                        // back it is a guess, not an inference.
+                        t.paragraphs
+                            .get(sp.sentence)
+                            .is_some_and(|&p| p + 1 >= paragraph)
+                    })
                     .filter(|sp| {
                         sp.kind == SpeakerKind::Name
                             || sp.display.chars().next().is_some_and(char::is_uppercase)
@@ -1194,8 +1243,26 @@ impl<'a, 't> Analysis<'a, 't> {
         let (Some(a), Some(b)) = (words.next(), words.next()) else {
             return false;
         };
-        t.word_in(a, &["he", "she"])
-            && t.word_in(b, BACKGROUND_VERBS)
+        // The subject: a pronoun, or the name of someone quoted in the story.
+        let mut verb = b;
+        let mut subject_is_person = t.word_in(a, &["he", "she"]);
+        if !subject_is_person && t.is_capitalised(a) {
+            let mut k = a;
+            while k + 1 < t.tokens.len() && t.is_capitalised(k + 1) {
+                k += 1;
+            }
+            let key = speakers::name_key(t.tok(k));
+            if self
+                .speakers
+                .iter()
+                .any(|sp| sp.kind == SpeakerKind::Name && sp.key == key)
+            {
+                subject_is_person = true;
+                verb = k + 1;
+            }
+        }
+        subject_is_person
+            && t.word_in(verb, BACKGROUND_VERBS)
             && !t.sentence_range(s).any(|i| t.word_in(i, EVENT_VERBS))
     }
 
@@ -1243,17 +1310,23 @@ impl<'a, 't> Analysis<'a, 't> {
                 out.push((Signal::Date, self.figure_span(i, range.end)));
             } else if t.word_in(i, MAGNITUDE_WORDS)
                 || (t.word_is(i, "per") && t.word_is(i + 1, "cent"))
-                || (t.word_in(i, NUMBER_WORDS)
-                    && !self.prev_word_is(i, DEFINITE)
-                    && !self.prev_word_is(i, &["all", "these", "those"]))
             {
                 out.push((Signal::Figure, tok.span));
+            } else if t.word_in(i, NUMBER_WORDS)
+                && !self.prev_word_is(i, DEFINITE)
+                && !self.prev_word_is(i, &["all", "these", "those"])
+            {
+                out.push((Signal::Count, tok.span));
             } else if t.word_in(i, EVENT_VERBS) {
                 out.push((Signal::Event, tok.span));
             }
             i += 1;
         }
         out.sort_by_key(|(kind, sp)| (*kind, sp.start));
+        if out.iter().all(|(kind, _)| *kind == Signal::Count) {
+            // "Two researchers studied the route": a count of people alone is narration.
+            out.clear();
+        }
         out
     }
 
@@ -1370,6 +1443,11 @@ impl<'a, 't> Analysis<'a, 't> {
                         .any(|&c| self.extraction.claims[c].source.is_some())
             })
             .count();
+        if statements < 2 {
+            // One attributed sentence in a story of unsourced ones: unsourced-claim says
+            // what matters there.
+            return;
+        }
         let message = format!(
             "the whole story rests on one source ({display}, {statements} attributed sentence{}): add an independent source",
             if statements == 1 { "" } else { "s" }

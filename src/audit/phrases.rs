@@ -6,12 +6,13 @@
 //! draft costs one hash lookup a word whatever the size of the lists.
 
 use super::text::{Text, fold_into};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: Vec<Vec<String>>,
     by_first: HashMap<String, Vec<usize>>,
+    known: HashSet<Vec<String>>,
 }
 
 /// A phrase found in the text: which phrase, and the tokens it covers `[start, end)`.
@@ -49,7 +50,7 @@ impl PhraseSet {
         let Some(first) = words.first().cloned() else {
             return;
         };
-        if self.phrases.contains(&words) {
+        if !self.known.insert(words.clone()) {
             return;
         }
         self.by_first

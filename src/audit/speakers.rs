@@ -37,6 +37,15 @@ pub struct Speaker {
     pub sentence: usize,
 }
 
+/// Words that cannot end a noun phrase that speaks ("business but found").
+const NOT_A_HEAD: &[&str] = &[
+    "but", "and", "or", "nor", "that", "which", "who", "also", "not", "to", "of", "in", "on", "at",
+    "for", "with", "by", "from", "as", "than", "then", "so", "if", "when", "while", "because",
+    "it", "this", "there", "here", "what", "where", "how", "why", "had", "have", "has", "was",
+    "were", "is", "are", "be", "been", "would", "will", "could", "should", "did", "do", "does",
+    "never", "no", "yet", "once", "after", "before", "since", "until",
+];
+
 /// Auxiliaries and adverbs between a subject and its verb ("has said", "also told").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
@@ -389,7 +398,7 @@ fn phrase_ending(text: &Text, p: usize, lo: usize) -> Option<(usize, usize, Spea
     {
         return Some((a, b, SpeakerKind::Name));
     }
-    if text.is_capitalised(p) {
+    if text.is_capitalised(p) || text.word_in(p, NOT_A_HEAD) {
         return None;
     }
     // A lower-case noun phrase: walk back to a determiner, at most five words.
@@ -425,6 +434,19 @@ fn phrase_after(text: &Text, k: usize, hi: usize) -> Option<(usize, usize, Speak
     }
     if let Some((a, b)) = name_run_starting(text, k, hi) {
         return Some((a, b, SpeakerKind::Name));
+    }
+    // "said council member Ravi Okafor": a lower-case title before the name.
+    if !text.is_capitalised(k) && !text.word_in(k, DEFINITE) && !text.word_in(k, INDEFINITE) {
+        let mut j = k;
+        while j < hi && j < k + 4 && text.tokens[j].is_word() && !text.is_capitalised(j) {
+            j += 1;
+        }
+        if j < hi
+            && j > k
+            && let Some((a, b)) = name_run_starting(text, j, hi)
+        {
+            return Some((a, b, SpeakerKind::Name));
+        }
     }
     let determiner = (text.word_in(k, DEFINITE) || text.word_in(k, INDEFINITE))
         && !text.word_in(
