@@ -155,9 +155,42 @@ impl<'a, 't> Analysis<'a, 't> {
     }
 
     fn sentence_has_source_cue(&self, s: usize) -> bool {
-        self.text
-            .sentence_range(s)
-            .any(|i| is_source_cue(self.text, i))
+        let t = self.text;
+        t.sentence_range(s).any(|i| {
+            is_source_cue(t, i)
+                || (t.word_in(i, super::lexicon::DOCUMENT_NOUNS)
+                    && !t.tokens[i].in_quote
+                    && i >= 2
+                    && t.word_in(
+                        i - 1,
+                        &[
+                            "the", "a", "an", "its", "his", "her", "their", "this", "that", "same",
+                        ],
+                    )
+                    && t.word_in(i - 2, &["in", "from", "by", "under", "per", "to"]))
+        })
+    }
+
+    /// Whether sentence `s` continues an attributed sentence: it follows one in the same
+    /// paragraph and opens with a pronoun that refers back ("It also found ...", "These
+    /// include ...").
+    fn continues_attribution(&self, s: usize) -> bool {
+        let t = self.text;
+        if s == 0 || t.paragraphs.get(s) != t.paragraphs.get(s - 1) {
+            return false;
+        }
+        let prev_attributed = self.sentence_has_source_cue(s - 1)
+            || self.claims_by_sentence[s - 1]
+                .iter()
+                .any(|&c| self.extraction.claims[c].source.is_some());
+        let first = t.sentence_range(s).find(|&i| t.tokens[i].is_word());
+        prev_attributed
+            && first.is_some_and(|i| {
+                t.word_in(
+                    i,
+                    &["it", "they", "he", "she", "these", "this", "those", "that"],
+                )
+            })
     }
 
     fn token_span(&self, a: usize, b: usize) -> Span {
@@ -428,6 +461,13 @@ impl<'a, 't> Analysis<'a, 't> {
                     && t.tokens[next].is_word()
                     && t.tok(next).starts_with(|c: char| c.is_ascii_digit()))
         {
+            return false;
+        }
+        if word.starts_with("alleg")
+            && (i.saturating_sub(8).max(range.start)..i)
+                .any(|k| t.word_in(k, super::lexicon::LEGAL_SUBJECTS))
+        {
+            // "The indictment alleged": a formal accusation, where "alleged" is right.
             return false;
         }
         if word.starts_with("admit") && t.word_in(next, &["to"]) {
@@ -1050,6 +1090,9 @@ impl<'a, 't> Analysis<'a, 't> {
                     break;
                 }
             }
+            if !has_cue {
+                has_cue = self.cue_next_to(q.outer);
+            }
             let sentences_span = t.sentences[first_s].cover(t.sentences[last_s]);
             let mut inferred: Option<String> = None;
             if !has_cue {
@@ -1081,7 +1124,16 @@ impl<'a, 't> Analysis<'a, 't> {
                 let prev = &t.quotes[qi - 1];
                 if let Some(prev_s) = t.sentence_at(prev.outer.end.saturating_sub(1)) {
                     let same_paragraph = t.paragraphs.get(prev_s) == t.paragraphs.get(first_s);
-                    if same_paragraph && (prev_s + 1 == first_s || prev_s == first_s) {
+                    // Only the attribution between them: at most one sentence end and a
+                    // few words ("...,” Mr. Schiff told reporters. “And ...”).
+                    let between = t
+                        .tokens
+                        .partition_point(|tk| tk.span.start < prev.outer.end)
+                        ..t.tokens.partition_point(|tk| tk.span.start < q.outer.start);
+                    let ends = between.clone().filter(|&k| self.ends_sentence(k)).count();
+                    let words = between.filter(|&k| t.tokens[k].is_word()).count();
+                    let adjacent = prev_s + 1 == first_s || prev_s == first_s;
+                    if same_paragraph && (adjacent || (ends <= 1 && words <= 15)) {
                         attributed[qi] = true;
                         continue;
                     }
@@ -1144,6 +1196,73 @@ impl<'a, 't> Analysis<'a, 't> {
         }
     }
 
+    /// Whether token `k` is a full stop (or ! ?) that ends a sentence, not one after a
+    /// title or an initial ("Mr.", "J.").
+    fn ends_sentence(&self, k: usize) -> bool {
+        let t = self.text;
+        let tok = &t.tokens[k];
+        matches!(tok.kind, TokenKind::Punct('.' | '!' | '?'))
+            && !(k > 0
+                && tok.is_punct('.')
+                && t.tokens[k - 1].span.end == tok.span.start
+                && (t.word_in(
+                    k - 1,
+                    &[
+                        "Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+                        "St", "Jr", "Sr", "Prof", "No", "Rev", "Capt", "Maj", "Supt", "Insp",
+                    ],
+                ) || (t.tokens[k - 1].is_word() && t.tok(k - 1).len() == 1)))
+    }
+
+    /// Whether an attribution cue stands right after the closing mark or right before the
+    /// opening one, in the same clause: read from the tokens, not the sentences, so that a
+    /// sentence split after "Mr." does not hide it.
+    fn cue_next_to(&self, outer: Span) -> bool {
+        let t = self.text;
+        let is_end = |k: usize| self.ends_sentence(k);
+        let paragraph_of = |pos: usize| {
+            t.sentence_at(pos)
+                .and_then(|s| t.paragraphs.get(s).copied())
+        };
+        let breaks = |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            t.text[lo..hi].contains("\n\n")
+                || (t.text[lo..hi].contains('\n')
+                    && paragraph_of(lo.saturating_sub(1)) != paragraph_of(hi))
+        };
+        let after = t.tokens.partition_point(|tk| tk.span.start < outer.end);
+        for k in after..(after + 12).min(t.tokens.len()) {
+            let tok = &t.tokens[k];
+            if tok.in_quote
+                || breaks(outer.end, tok.span.start)
+                || t.quote_at(tok.span.start).is_some()
+            {
+                break;
+            }
+            if is_quote_cue(t, k) {
+                return true;
+            }
+            if is_end(k) {
+                break;
+            }
+        }
+        let before = t.tokens.partition_point(|tk| tk.span.start < outer.start);
+        for k in (before.saturating_sub(15)..before).rev() {
+            let tok = &t.tokens[k];
+            if tok.in_quote
+                || breaks(tok.span.end, outer.start)
+                || t.quote_at(tok.span.start).is_some()
+                || is_end(k)
+            {
+                break;
+            }
+            if is_quote_cue(t, k) {
+                return true;
+            }
+        }
+        false
+    }
+
     fn unclosed_quotes(&mut self) {
         let quotes: Vec<_> = self
             .text
@@ -1201,7 +1320,7 @@ impl<'a, 't> Analysis<'a, 't> {
             } else {
                 vec![span]
             };
-            if regions.is_empty() || self.is_background(s) {
+            if regions.is_empty() || self.is_background(s) || self.continues_attribution(s) {
                 continue;
             }
             let signals = self.signals(s, &regions);

@@ -24,7 +24,31 @@ pub const SOURCE_CUES: &[&str] = &[
     "disclosed", "suggest", "suggests", "suggested", "likened", "likens", "maintain",
     "maintains", "maintained", "contend", "contends", "contended", "assert", "asserts",
     "asserted", "declare", "declares", "declared", "indicate", "indicates", "indicated",
-    "tweeted", "posted", "briefed", "according",
+    "tweeted", "posted", "briefed", "according", "stating", "confirming", "revealing",
+    "writing", "estimating", "explaining", "noting", "warning", "arguing", "claiming",
+    "insisting", "admitting", "conceding", "alleging", "acknowledging", "testifying",
+    "predicting", "denying", "accusing", "believing", "stressing", "disclosing",
+    "suggesting", "maintaining", "contending", "asserting", "declaring", "announcing",
+];
+
+/// Nouns for documents and data that source a statement ("in the poll", "the report
+/// found"): after "in/from/by/under" and a determiner, they attribute the sentence.
+#[rustfmt::skip]
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "poll", "polls", "survey", "surveys", "report", "reports", "study", "studies", "statement",
+    "statements", "interview", "interviews", "letter", "letters", "filing", "filings",
+    "lawsuit", "complaint", "memo", "data", "census", "analysis", "document", "documents",
+    "records", "figures", "estimates", "audit", "review", "investigation", "testimony",
+    "ruling", "indictment", "affidavit", "release", "transcript", "court", "email", "emails",
+    "post", "tweet", "video", "speech", "briefing", "budget", "forecast", "assessment",
+];
+
+/// Subjects for which "alleged" is the right word: a formal accusation.
+#[rustfmt::skip]
+pub const LEGAL_SUBJECTS: &[&str] = &[
+    "indictment", "complaint", "lawsuit", "suit", "prosecutors", "prosecution", "plaintiffs",
+    "plaintiff", "charges", "filing", "filings", "petition", "police", "court", "attorneys",
+    "lawyers", "prosecutor", "regulators", "government", "charge", "affidavit", "warrant",
 ];
 
 /// Words that introduce a quotation besides the source cues: "called it a", "described
