@@ -604,11 +604,7 @@ impl<'a, 't> Analysis<'a, 't> {
                     Span::new(sentence.start, attribution.start),
                     Span::new(attribution.end, sentence.end),
                 ];
-                let signals: Vec<_> = self
-                    .signals(s, &content)
-                    .into_iter()
-                    .filter(|&(kind, sp)| kind != Signal::Cause || !self.in_anonymity_clause(sp))
-                    .collect();
+                let signals: Vec<_> = self.signals(s, &content).into_iter().collect();
                 if let Some(&(kind, span)) = signals.first() {
                     let message = format!(
                         "the {} “{}” rests on one unnamed source (“{described}”): confirm it with a second source, or say it could not be confirmed",
@@ -751,6 +747,8 @@ impl<'a, 't> Analysis<'a, 't> {
                         "did",
                         "do",
                         "privately",
+                        "spoke",
+                        "talked",
                         "publicly",
                         "later",
                         "earlier",
@@ -900,7 +898,9 @@ impl<'a, 't> Analysis<'a, 't> {
                     break;
                 }
             }
-            if is_source_cue(t, k) && !t.word_is(k, "according") {
+            if (is_source_cue(t, k) && !t.word_is(k, "according"))
+                || t.word_in(k, &["spoke", "speaking", "speaks", "talked", "talking"])
+            {
                 return Some(k);
             }
             if tok.is_word() && commas == 0 && k > end + 6 {
@@ -1441,6 +1441,8 @@ impl<'a, 't> Analysis<'a, 't> {
             }
             i += 1;
         }
+        // "... anonymity because the talks are private" gives a reason, not a cause.
+        out.retain(|&(kind, sp)| kind != Signal::Cause || !self.in_anonymity_clause(sp));
         out.sort_by_key(|(kind, sp)| (*kind, sp.start));
         if out.iter().all(|(kind, _)| *kind == Signal::Count) {
             // "Two researchers studied the route": a count of people alone is narration.

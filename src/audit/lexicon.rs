@@ -29,6 +29,7 @@ pub const SOURCE_CUES: &[&str] = &[
     "insisting", "admitting", "conceding", "alleging", "acknowledging", "testifying",
     "predicting", "denying", "accusing", "believing", "stressing", "disclosing",
     "suggesting", "maintaining", "contending", "asserting", "declaring", "announcing",
+    "spoke", "speaking",
 ];
 
 /// Nouns for documents and data that source a statement ("in the poll", "the report
