@@ -231,7 +231,7 @@ pub const OPINION_WORDS: &[&str] = &[
     "spineless", "lazy", "dumb", "incapable", "out of his depth", "out of her depth",
     "out of their depth", "out of touch", "in over his head", "in over her head", "a joke",
     "a mistake", "a clown", "shambles", "unhinged", "vain", "deluded", "dysfunctional",
-    "sloppy", "shoddy", "fraud", "crook", "thug", "puppet",
+    "sloppy", "shoddy", "crook", "thug", "puppet",
 ];
 
 /// Verbs of attack and characterisation.

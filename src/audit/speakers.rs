@@ -43,7 +43,8 @@ const NOT_A_HEAD: &[&str] = &[
     "for", "with", "by", "from", "as", "than", "then", "so", "if", "when", "while", "because",
     "it", "this", "there", "here", "what", "where", "how", "why", "had", "have", "has", "was",
     "were", "is", "are", "be", "been", "would", "will", "could", "should", "did", "do", "does",
-    "never", "no", "yet", "once", "after", "before", "since", "until",
+    "never", "no", "yet", "once", "after", "before", "since", "until", "the", "a", "an", "his",
+    "her", "their", "its", "my", "our", "your", "he", "she", "they", "we", "i",
 ];
 
 /// Auxiliaries and adverbs between a subject and its verb ("has said", "also told").

@@ -242,12 +242,22 @@ fn is_double_quote(c: char) -> bool {
 /// marks say so themselves; a straight mark opens after white space or an opening
 /// bracket and closes otherwise.
 fn opens(text: &str, pos: usize, c: char) -> bool {
+    opens_as(
+        text,
+        pos,
+        c,
+        text[pos..].chars().next().map_or(1, char::len_utf8),
+    )
+}
+
+/// [`opens`] for the mark of `len` bytes at `pos`, read as `c`.
+fn opens_as(text: &str, pos: usize, c: char, len: usize) -> bool {
     match c {
         '\u{201c}' | '\u{201e}' | '\u{ab}' => true,
         '\u{201d}' | '\u{bb}' => false,
         _ => {
             let before = text[..pos].chars().next_back();
-            let after = text[pos + 1..].chars().next();
+            let after = text[pos + len..].chars().next();
             match before {
                 None => true,
                 Some(b) if b.is_whitespace() || matches!(b, '(' | '[' | '\u{2014}' | '-') => {
@@ -304,7 +314,13 @@ fn find_quotes(text: &str, body: Span, comments: &[Span]) -> Vec<Quote> {
         if !is_double_quote(c) {
             continue;
         }
-        let opening = opens(text, pos, c);
+        let mut opening = opens(text, pos, c);
+        // A curly mark typed the wrong way round (“Who are you?“ he asked): trust its
+        // place over its shape when the shape makes no sense.
+        let by_place = opens_as(text, pos, '"', c.len_utf8());
+        if opening != by_place && (open.is_some() == opening) {
+            opening = by_place;
+        }
         match open {
             None if opening => open = Some(pos),
             None => {} // a stray closing mark: nothing to pair it with
@@ -512,6 +528,15 @@ mod tests {
             .find(|tk| tk.span.slice(s) == "two")
             .unwrap();
         assert!(two.in_quote);
+    }
+
+    #[test]
+    fn a_curly_mark_the_wrong_way_round_still_closes() {
+        let s = "“Who can guarantee you happiness?“ he asked. “Nobody.”";
+        let t = text(s);
+        assert_eq!(t.quotes.len(), 2, "{:?}", t.quotes);
+        assert!(t.quotes.iter().all(|q| q.closed));
+        assert_eq!(t.slice(t.quotes[1].inner), "Nobody.");
     }
 
     #[test]
