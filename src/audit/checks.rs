@@ -1202,7 +1202,9 @@ impl<'a, 't> Analysis<'a, 't> {
                     let ends = between.clone().filter(|&k| self.ends_sentence(k)).count();
                     let words = between.filter(|&k| t.tokens[k].is_word()).count();
                     let adjacent = prev_s + 1 == first_s || prev_s == first_s;
-                    if same_paragraph && (adjacent || (ends <= 1 && words <= 15)) {
+                    // A quotation running over paragraphs: the first one left open.
+                    let runs_on = !prev.closed && prev.continues;
+                    if runs_on || (same_paragraph && (adjacent || (ends <= 1 && words <= 30))) {
                         attributed[qi] = true;
                         continue;
                     }
@@ -1260,7 +1262,13 @@ impl<'a, 't> Analysis<'a, 't> {
     fn ends_sentence(&self, k: usize) -> bool {
         let t = self.text;
         let tok = &t.tokens[k];
+        // "(D-Ga.) said": a full stop inside brackets ends nothing.
+        let closes_bracket = t
+            .tokens
+            .get(k + 1)
+            .is_some_and(|next| next.is_punct(')') && next.span.start == tok.span.end);
         matches!(tok.kind, TokenKind::Punct('.' | '!' | '?'))
+            && !closes_bracket
             && !(k > 0
                 && tok.is_punct('.')
                 && t.tokens[k - 1].span.end == tok.span.start
