@@ -171,6 +171,27 @@ impl<'a, 't> Analysis<'a, 't> {
         })
     }
 
+    /// Whether sentence `s`, with the sentences it was wrongly split from (after "Mr." or
+    /// an initial), has a source cue.
+    fn split_sentence_has_cue(&self, s: usize) -> bool {
+        let t = self.text;
+        let split_after = |k: usize| {
+            let range = t.sentence_range(k);
+            range.end > range.start
+                && t.tokens[range.end - 1].is_punct('.')
+                && !self.ends_sentence(range.end - 1)
+        };
+        let mut first = s;
+        while first > 0 && split_after(first - 1) && first + 3 > s {
+            first -= 1;
+        }
+        let mut last = s;
+        while last + 1 < t.sentences.len() && split_after(last) && last < s + 3 {
+            last += 1;
+        }
+        (first..=last).any(|k| self.sentence_has_source_cue(k))
+    }
+
     /// Whether sentence `s` continues an attributed sentence: it follows one in the same
     /// paragraph and opens with a pronoun that refers back ("It also found ...", "These
     /// include ...").
@@ -1443,7 +1464,7 @@ impl<'a, 't> Analysis<'a, 't> {
                     .map(|c| c.span)
                     .collect()
             } else if (claims.len() == 1 && self.extraction.claims[claims[0]].source.is_some())
-                || self.sentence_has_source_cue(s)
+                || self.split_sentence_has_cue(s)
             {
                 Vec::new()
             } else {
