@@ -1,0 +1,156 @@
+//! Claim pairs as JSON Lines, `{"id": ..., "a": "claim", "b": "other text"}` a line
+//! (other fields ignored), read one at a time in constant memory.
+
+use std::io::BufRead;
+
+/// One pair to relate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub id: String,
+    pub a: String,
+    pub b: String,
+    /// The gold relation, when the file carries one (`"label"`): for evaluation.
+    pub label: Option<String>,
+    /// The line of the file it was read from (1-based).
+    pub line: u64,
+}
+
+/// Why a pairs file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum PairsError {
+    #[error("{origin}: cannot read: {source}")]
+    Io {
+        origin: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}: {message}")]
+    Line {
+        origin: String,
+        line: u64,
+        message: String,
+    },
+}
+
+/// Reads pairs line by line; blank lines are skipped; a bad line is an error naming it.
+pub struct PairReader<R> {
+    reader: R,
+    origin: String,
+    line_no: u64,
+    buf: String,
+}
+
+impl<R: BufRead> PairReader<R> {
+    pub fn new(reader: R, origin: impl Into<String>) -> Self {
+        PairReader {
+            reader,
+            origin: origin.into(),
+            line_no: 0,
+            buf: String::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for PairReader<R> {
+    type Item = Result<Pair, PairsError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_line(&mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(source) => {
+                    let message = if source.kind() == std::io::ErrorKind::InvalidData {
+                        Some("not valid UTF-8".to_owned())
+                    } else {
+                        None
+                    };
+                    self.line_no += 1;
+                    return Some(Err(match message {
+                        Some(message) => PairsError::Line {
+                            origin: self.origin.clone(),
+                            line: self.line_no,
+                            message,
+                        },
+                        None => PairsError::Io {
+                            origin: self.origin.clone(),
+                            source,
+                        },
+                    }));
+                }
+            }
+            self.line_no += 1;
+            let line = self.buf.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let line_no = self.line_no;
+            return Some(
+                parse_pair(line, line_no).map_err(|message| PairsError::Line {
+                    origin: self.origin.clone(),
+                    line: self.line_no,
+                    message,
+                }),
+            );
+        }
+    }
+}
+
+fn parse_pair(line: &str, line_no: u64) -> Result<Pair, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let serde_json::Value::Object(mut map) = value else {
+        return Err("expected a JSON object with \"id\", \"a\" and \"b\"".into());
+    };
+    let id = match map.remove("id") {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => return Err("\"id\" must be a string or a number".into()),
+        None => return Err("the pair has no \"id\"".into()),
+    };
+    let mut text = |key: &str| match map.remove(key) {
+        Some(serde_json::Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("\"{key}\" must be a string")),
+        None => Err(format!("the pair has no \"{key}\"")),
+    };
+    let a = text("a")?;
+    let b = text("b")?;
+    let label = match map.remove("label") {
+        Some(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    };
+    Ok(Pair {
+        id,
+        a,
+        b,
+        label,
+        line: line_no,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_pairs_and_skips_blank_lines() {
+        let input = "{\"id\":\"1\",\"a\":\"x\",\"b\":\"y\",\"extra\":3}\n\n{\"id\":2,\"a\":\"p\",\"b\":\"q\",\"label\":\"agree\"}\n";
+        let pairs: Vec<Pair> = PairReader::new(input.as_bytes(), "in")
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(pairs[1].id, "2");
+        assert_eq!(pairs[1].label.as_deref(), Some("agree"));
+    }
+
+    #[test]
+    fn a_bad_line_is_named() {
+        let input = "{\"id\":\"1\",\"a\":\"x\",\"b\":\"y\"}\n{\"id\":\"2\",\"a\":\"x\"}\n";
+        let results: Vec<_> = PairReader::new(input.as_bytes(), "pairs.jsonl").collect();
+        let err = results[1].as_ref().unwrap_err().to_string();
+        assert_eq!(err, "pairs.jsonl:2: the pair has no \"b\"");
+        let results: Vec<_> = PairReader::new("[1,2]\n".as_bytes(), "p").collect();
+        assert!(results[0].is_err());
+    }
+}

@@ -1,0 +1,180 @@
+//! `claims compare --pairs`: the real binary on pairs we wrote (tests/fixtures/compare).
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::path::Path;
+
+const FIXTURE: &str = "tests/fixtures/compare/pairs.jsonl";
+
+fn fixture_pairs() -> Vec<serde_json::Value> {
+    std::fs::read_to_string(FIXTURE)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn ids(pairs: &[serde_json::Value]) -> Vec<String> {
+    pairs
+        .iter()
+        .map(|p| match &p["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_has_one_line_per_pair_in_input_order_with_the_expected_relation() {
+    let out = cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs", FIXTURE, "--format", "jsonl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let gold = fixture_pairs();
+    assert_eq!(lines.len(), gold.len());
+    let got_ids: Vec<String> = lines
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(got_ids, ids(&gold));
+    for (line, pair) in lines.iter().zip(&gold) {
+        assert_eq!(line["relation"], pair["expect"], "{line}");
+        let score = line["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score), "{line}");
+        let reasons = line["reasons"].as_array().unwrap();
+        assert!(!reasons.is_empty(), "{line}");
+        // Only the contract's fields (no `signals` without --explain).
+        assert_eq!(line.as_object().unwrap().len(), 4, "{line}");
+    }
+}
+
+#[test]
+fn contradictions_say_why() {
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs", FIXTURE, "--format", "jsonl"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("number: About 500 vs Thousands"))
+        .stdout(predicate::str::contains("negation: 'has not commented'"))
+        .stdout(predicate::str::contains("antonym: deepened vs reduced"))
+        .stdout(predicate::str::contains("date: 2021 vs 2022"))
+        .stdout(predicate::str::contains(
+            "actor: Russia vs Belarus for 'invaded'",
+        ))
+        .stdout(predicate::str::contains(
+            "hedged: b reports it without asserting it",
+        ));
+}
+
+#[test]
+fn json_is_one_array_and_explain_adds_signals() {
+    let out = cargo_bin_cmd!("claims")
+        .args([
+            "compare",
+            "--pairs",
+            FIXTURE,
+            "--format",
+            "json",
+            "--explain",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let items = value.as_array().unwrap();
+    assert_eq!(items.len(), fixture_pairs().len());
+    assert!(items[0]["signals"]["coverage"].is_number());
+}
+
+#[test]
+fn table_shows_relations_and_reasons() {
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs", FIXTURE, "--format", "table"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("contradict"))
+        .stdout(predicate::str::contains("relation"))
+        // Cells wrap at the table's width: look for the start of the reason only.
+        .stdout(predicate::str::contains("antonym:"));
+}
+
+#[test]
+fn reads_standard_input() {
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs", "-", "--format", "jsonl"])
+        .write_stdin("{\"id\":\"x\",\"a\":\"Russia invaded Ukraine.\",\"b\":\"Russia did not invade Ukraine.\"}\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"relation\":\"contradict\""));
+}
+
+#[test]
+fn a_bad_line_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"1\",\"a\":\"x\",\"b\":\"y\"}\n\n{\"id\":\"2\",\"a\":\"x\"}\n",
+    )
+    .unwrap();
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--format", "jsonl", "--pairs"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.jsonl:3: the pair has no \"b\"",
+        ))
+        .stderr(predicate::str::contains("hint:"));
+    std::fs::write(&path, "not json\n").unwrap();
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.jsonl:1: not JSON"));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--pairs", "no/such/pairs.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+    assert!(!Path::new("no/such/pairs.jsonl").exists());
+}
+
+#[test]
+fn eval_pairs_scores_a_gold_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gold.jsonl");
+    let gold: String = fixture_pairs()
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            p["label"] = p["expect"].clone();
+            format!("{p}\n")
+        })
+        .collect();
+    std::fs::write(&path, gold).unwrap();
+    cargo_bin_cmd!("claims")
+        .args(["eval", "pairs"])
+        .arg(&path)
+        .args(["--min", "macro_f1=0.99", "--min", "contradict_p=0.99"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("macro_f1 1.000"));
+}
