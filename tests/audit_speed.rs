@@ -6,41 +6,14 @@
 //! cargo test --release --test audit_speed -- --ignored --nocapture
 //! ```
 //!
-//! Until the store and the relation engine land, the store is the audit's in-memory
-//! index over every extracted claim of the corpus, and relating is a stand-in with the
-//! cost of a word-overlap comparison.
+//! Until the store lands, the store is the audit's in-memory index over every extracted
+//! claim of the corpus; relating is the relation engine of `compare`.
 
-use claims::audit::store::{content_terms, words};
-use claims::audit::{
-    AuditConfig, Auditor, MemoryIndex, Related, Relation, StoreContext, StoredClaim,
-};
+use claims::audit::{AuditConfig, Auditor, MemoryIndex, StoreContext, StoredClaim};
 use claims::input::{Document, JsonlReader};
 use std::io::BufReader;
 use std::path::Path;
 use std::time::Instant;
-
-fn stand_in_relate(a: &str, b: &str) -> Related {
-    let ta = content_terms(a);
-    let tb = content_terms(b);
-    let shared = tb.iter().filter(|t| ta.contains(t)).count();
-    let na: Vec<String> = words(a)
-        .into_iter()
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    let nb: Vec<String> = words(b)
-        .into_iter()
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    let relation = if shared >= 4 && !na.is_empty() && !nb.is_empty() && na != nb {
-        Relation::Contradict
-    } else {
-        Relation::Neutral
-    };
-    Related {
-        relation,
-        reasons: Vec::new(),
-    }
-}
 
 #[test]
 #[ignore = "reads ../shared/data/bench and prints timings; run with --ignored --nocapture"]
@@ -85,7 +58,7 @@ fn audit_a_long_draft_against_the_bbc_store() {
         }
     }
     let word_count = draft.split_whitespace().count();
-    let relate = stand_in_relate;
+    let relate = claims::audit::store::relate_claims;
     let store = StoreContext {
         index: &index,
         relate: &relate,
@@ -94,15 +67,30 @@ fn audit_a_long_draft_against_the_bbc_store() {
     let doc = Document::from_text("draft.md", draft);
     let mut best = f64::MAX;
     let mut findings = 0;
+    let mut by_rule = std::collections::BTreeMap::new();
     for _ in 0..5 {
         let t = Instant::now();
         let ex = claims::extract(&doc);
         let report = auditor.audit(&doc, &ex).expect("audit");
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
         findings = report.findings.len();
+        by_rule.clear();
+        for f in &report.findings {
+            *by_rule.entry(f.rule.id()).or_insert(0) += 1;
+        }
+        if std::env::var_os("AUDIT_SPEED_SHOW").is_some() && by_rule.len() < 100 {
+            for f in report
+                .findings
+                .iter()
+                .filter(|f| f.rule.id() == "contradicts-store")
+                .take(8)
+            {
+                eprintln!("{}\n    {}\n", f.text, f.message);
+            }
+        }
     }
     eprintln!(
-        "store: {} articles, {claims_count} claims, index built in {:.0} ms\naudit of a {word_count}-word draft: {best:.1} ms (best of 5), {findings} findings",
+        "store: {} articles, {claims_count} claims, index built in {:.0} ms\naudit of a {word_count}-word draft: {best:.1} ms (best of 5), {findings} findings {by_rule:?}",
         docs.len(),
         built.as_secs_f64() * 1000.0
     );

@@ -52,6 +52,20 @@ pub struct Related {
 /// Relates a stored claim (first) to a claim of the draft (second).
 pub type RelateFn<'a> = &'a dyn Fn(&str, &str) -> Related;
 
+/// The relation engine of [`crate::compare`], as the store-backed rules call it.
+pub fn relate_claims(stored: &str, draft: &str) -> Related {
+    use crate::compare::{ClaimFeatures, RelationKind, relate};
+    let r = relate(&ClaimFeatures::new(stored), &ClaimFeatures::new(draft));
+    Related {
+        relation: match r.relation {
+            RelationKind::Agree => Relation::Agree,
+            RelationKind::Contradict => Relation::Contradict,
+            RelationKind::Neutral => Relation::Neutral,
+        },
+        reasons: r.reasons,
+    }
+}
+
 /// What the store-backed rules read from a store.
 pub trait ClaimIndex {
     /// Stored claims that may relate to `text`, most likely first, at most `limit`.
@@ -275,6 +289,23 @@ impl ClaimIndex for MemoryIndex {
 /// How many candidates each claim of the draft is related to.
 const CANDIDATES: usize = 12;
 
+/// The least similarity (Dice of content concepts) for two claims to be related at all.
+const MIN_SIMILARITY: f64 = 0.5;
+
+/// The named entities of a claim (prefix keys, so "Korea" and "Korean" meet).
+fn entities(f: &crate::compare::ClaimFeatures) -> Vec<u64> {
+    use crate::compare::features::flag;
+    let mut out: Vec<u64> = f
+        .tokens
+        .iter()
+        .filter(|t| t.has(flag::ENTITY) && !t.has(flag::TITLE) && !t.has(flag::SENTENCE_START))
+        .map(|t| if t.prefix != 0 { t.prefix } else { t.concept })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// `contradicts-store`: each claim of the draft against its candidates in the store.
 pub(crate) fn contradicts_store(
     text: &Text,
@@ -295,7 +326,23 @@ pub(crate) fn contradicts_store(
         if words(claim_text).len() < 4 {
             continue;
         }
+        let draft_features = crate::compare::ClaimFeatures::new(claim_text);
+        let draft_concepts = draft_features.content_concepts();
+        let draft_entities = entities(&draft_features);
         for stored in store.index.candidates(claim_text, CANDIDATES) {
+            // Relate only statements about the same thing: the relation engine judges a
+            // pair as if it were about one event, and "TimeWarner's sales rose 2%" is no
+            // contradiction of "the carmaker's sales rose 43%".
+            let stored_features = crate::compare::ClaimFeatures::new(&stored.text);
+            let sim =
+                crate::compare::similarity(&draft_concepts, &stored_features.content_concepts());
+            let stored_entities = entities(&stored_features);
+            let shared_entity = draft_entities.iter().any(|e| stored_entities.contains(e));
+            // Without a name in common ("Sales rose 2.8%"), whose statement it is cannot
+            // be told: no contradiction is claimed.
+            if sim < MIN_SIMILARITY || !shared_entity {
+                continue;
+            }
             let related = (store.relate)(&stored.text, claim_text);
             if related.relation != Relation::Contradict {
                 continue;
@@ -552,6 +599,16 @@ mod tests {
         // A different statement that shares a few words.
         let other = w("China is caught off guard by the news from Pyongyang today.");
         assert!(near_copy(&other, &original).is_none());
+    }
+
+    #[test]
+    fn the_relation_engine_is_wired() {
+        let r = relate_claims(
+            "North Korea has sent about 500 soldiers to Russia",
+            "North Korea has sent thousands of soldiers to Russia",
+        );
+        assert_eq!(r.relation, Relation::Contradict, "{r:?}");
+        assert!(!r.reasons.is_empty());
     }
 
     #[test]
