@@ -23,6 +23,9 @@ struct Case {
     args: Vec<String>,
     /// Written as `claims.toml` in the case's folder.
     config: Option<String>,
+    /// Written as `claims/store.toml` in the case's folder (the store found from the
+    /// working directory).
+    store_toml: Option<String>,
     /// The drafts go in this subfolder (to test config discovery upward).
     subdir: Option<String>,
     stdin: Option<String>,
@@ -52,6 +55,10 @@ fn run_case(path: &Path) -> Result<(), String> {
     std::fs::create_dir_all(&draft_dir).map_err(|e| e.to_string())?;
     if let Some(config) = &case.config {
         std::fs::write(dir.path().join("claims.toml"), config).map_err(|e| e.to_string())?;
+    }
+    if let Some(store) = &case.store_toml {
+        std::fs::create_dir_all(dir.path().join("claims")).map_err(|e| e.to_string())?;
+        std::fs::write(dir.path().join("claims/store.toml"), store).map_err(|e| e.to_string())?;
     }
     let mut file_args = Vec::new();
     for f in &case.files {
