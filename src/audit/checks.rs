@@ -1486,11 +1486,9 @@ impl<'a, 't> Analysis<'a, 't> {
                 seen.push(*kind);
                 kinds.push(format!("{} “{}”", kind.name(), ellipsis(t.slice(*sp), 30)));
             }
-            let covered = regions
-                .iter()
-                .copied()
-                .reduce(|a, b| a.cover(b))
-                .unwrap_or(span);
+            // The finding points at the sentence, whatever the claims' spans: an editor
+            // fixes sentences, and the position does not move with atomisation.
+            let covered = span;
             let message = format!(
                 "unsourced claim ({}): say who says so, or how it is known",
                 kinds.join(", ")

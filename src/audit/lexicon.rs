@@ -29,7 +29,8 @@ pub const SOURCE_CUES: &[&str] = &[
     "insisting", "admitting", "conceding", "alleging", "acknowledging", "testifying",
     "predicting", "denying", "accusing", "believing", "stressing", "disclosing",
     "suggesting", "maintaining", "contending", "asserting", "declaring", "announcing",
-    "spoke", "speaking",
+    "spoke", "speaking", "promise", "promised", "promises", "pledge", "pledged", "pledges",
+    "vow", "vowed", "vows", "urge", "urged", "urges", "urging",
 ];
 
 /// Nouns for documents and data that source a statement ("in the poll", "the report
