@@ -292,3 +292,68 @@ mod properties {
         }
     }
 }
+
+/// The seed article with the sources a careful editor expects (as the attribution stage
+/// is meant to find them), to check the audit reads extraction as well as the text.
+#[test]
+fn seed_with_attribution_from_extraction() {
+    use crate::attribution::{Source, SourceKind};
+    let text = include_str!("../../examples/articles/china-north-korea.txt");
+    let doc = Document::from_text("seed", text);
+    let mut ex = extract(&doc);
+    let span_of = |needle: &str| {
+        let start = text.find(needle).expect(needle);
+        Span::new(start, start + needle.len())
+    };
+    let source = |name: &str, kind: SourceKind, mention: &str| Source {
+        name: name.to_owned(),
+        kind,
+        role: None,
+        span: Some(span_of(mention)),
+    };
+    for claim in &mut ex.claims {
+        let t = claim.text.as_str();
+        claim.source = if t.starts_with("Analysts say") {
+            Some(source("analysts", SourceKind::Vague, "Analysts say"))
+        } else if t.starts_with("But North Korea") {
+            Some(source("Lloyd J. Austin III", SourceKind::Named, "Lloyd J"))
+        } else if t.starts_with("“Nothing is going") {
+            // No speaker in its sentence: resolved to the mention in "Cha said".
+            Some(source("Victor D. Cha", SourceKind::Named, "Cha said"))
+        } else if t.starts_with("At a summit") {
+            Some(source("Xi Jinping", SourceKind::Named, "Xi Jinping"))
+        } else {
+            None
+        };
+    }
+    let report = Auditor::new(AuditConfig::default(), None)
+        .audit(&doc, &ex)
+        .unwrap();
+    let quote = report
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::QuoteWithoutSpeaker)
+        .expect("the quotation with no speaker of its own");
+    assert_eq!(quote.speaker.as_deref(), Some("Victor D. Cha"));
+    assert!(quote.message.contains("speaker inferred: Victor D. Cha"));
+    let vague: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::VagueAttribution)
+        .collect();
+    assert_eq!(vague.len(), 1, "{vague:?}");
+    for f in &report.findings {
+        assert!(
+            !["Austin", "Xi Jinping"].iter().any(|n| f.text.contains(n)),
+            "a named source flagged: {f:?}"
+        );
+    }
+    assert!(
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnsourcedClaim)
+            .count()
+            >= 3
+    );
+}
