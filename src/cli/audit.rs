@@ -134,6 +134,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let mut summary = Summary::default();
     let mut reports = Vec::new();
     let mut failed = false;
+    let mut cache: AuditorCache = Vec::new();
     for path in &args.files {
         match audit_file(
             path,
@@ -141,6 +142,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             store_toml.as_deref(),
             args.config.as_deref(),
             store,
+            &mut cache,
         ) {
             Ok(report) => {
                 summary.add(&report);
@@ -228,12 +230,17 @@ fn find_store(global: &GlobalArgs) -> Result<Option<PathBuf>, CliError> {
         .find(|d| d.join("store.toml").is_file()))
 }
 
-fn audit_file(
+/// Auditors by the config files they were built from: drafts in one folder share one
+/// (building the phrase lists costs more than auditing a short draft).
+type AuditorCache<'a> = Vec<(Vec<PathBuf>, Auditor<'a>)>;
+
+fn audit_file<'a>(
     path: &Path,
     options: DecodeOptions,
     store_toml: Option<&Path>,
     explicit: Option<&Path>,
-    store: Option<StoreContext>,
+    store: Option<StoreContext<'a>>,
+    cache: &mut AuditorCache<'a>,
 ) -> Result<FileReport, CliError> {
     let doc = Document::read(path, options)?;
     if doc.body_text().trim().is_empty() {
@@ -243,8 +250,22 @@ fn audit_file(
             ),
         );
     }
-    let config = config::load(store_toml, explicit, &draft_dir(path)).map_err(config_error)?;
-    let auditor = Auditor::new(config, store);
+    let mut files: Vec<PathBuf> = store_toml.map(Path::to_path_buf).into_iter().collect();
+    let local = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => config::find_config_file(&draft_dir(path)),
+    };
+    files.extend(local);
+    let index = match cache.iter().position(|(key, _)| *key == files) {
+        Some(i) => i,
+        None => {
+            let config =
+                config::load(store_toml, explicit, &draft_dir(path)).map_err(config_error)?;
+            cache.push((files, Auditor::new(config, store)));
+            cache.len() - 1
+        }
+    };
+    let auditor = &cache[index].1;
     let extraction = claims::extract(&doc);
     auditor.audit(&doc, &extraction).map_err(config_error)
 }
