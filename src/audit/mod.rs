@@ -171,8 +171,10 @@ impl<'a> Auditor<'a> {
             if self.config.enabled(Rule::ContradictsStore) {
                 store::contradicts_store(&text, extraction, store, &mut from_store);
             }
-            if self.config.enabled(Rule::Misquote) {
+            if self.config.enabled(Rule::Misquote) || self.config.enabled(Rule::MisattributedQuote)
+            {
                 store::misquotes(&text, extraction, &speakers_found, store, &mut from_store);
+                from_store.retain(|f| self.config.enabled(f.rule));
             }
             for mut f in from_store {
                 if let Setting::Level(level) = self.config.setting(f.rule) {

@@ -59,11 +59,12 @@ pub enum Rule {
     SingleSource,
     ContradictsStore,
     Misquote,
+    MisattributedQuote,
     UnclosedQuote,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::UnsourcedClaim,
         Rule::QuoteWithoutSpeaker,
         Rule::AnonymousSource,
@@ -73,6 +74,7 @@ impl Rule {
         Rule::SingleSource,
         Rule::ContradictsStore,
         Rule::Misquote,
+        Rule::MisattributedQuote,
         Rule::UnclosedQuote,
     ];
 
@@ -87,6 +89,7 @@ impl Rule {
             Rule::SingleSource => "single-source",
             Rule::ContradictsStore => "contradicts-store",
             Rule::Misquote => "misquote",
+            Rule::MisattributedQuote => "misattributed-quote",
             Rule::UnclosedQuote => "unclosed-quote",
         }
     }
@@ -103,13 +106,17 @@ impl Rule {
             | Rule::LoadedVerb
             | Rule::SingleSource
             | Rule::ContradictsStore
+            | Rule::MisattributedQuote
             | Rule::UnclosedQuote => Level::Warning,
         }
     }
 
     /// Whether the rule needs a claim store to run.
     pub const fn needs_store(self) -> bool {
-        matches!(self, Rule::ContradictsStore | Rule::Misquote)
+        matches!(
+            self,
+            Rule::ContradictsStore | Rule::Misquote | Rule::MisattributedQuote
+        )
     }
 
     /// One line: what the rule flags.
@@ -142,6 +149,7 @@ impl Rule {
             Rule::Misquote => {
                 "a quotation that differs from the stored quotation of the same speaker"
             }
+            Rule::MisattributedQuote => "a quotation the store holds as another speaker's words",
             Rule::UnclosedQuote => "a quotation mark opened and never closed in its paragraph",
         }
     }
@@ -279,6 +287,18 @@ is most often a quotation retyped from memory or from another outlet's paraphras
 
 Fix: copy the quotation from the original, or turn it into a paraphrase without quote
 marks. Runs only when a claim store is found."
+            }
+            Rule::MisattributedQuote => {
+                "Flags a direct quotation attributed to one speaker when the claim store holds the
+same words (or a near copy of them) as a quotation of another speaker. The message names
+the stored speaker and the article.
+
+Why: giving words to the wrong person is among the most damaging errors a newsroom can
+make, and one of the easiest when several people are quoted on one story; the wire
+services correct it as they correct a misquotation.
+
+Fix: check the recording or notes; attribute the quotation to whoever said it. Runs
+only when a claim store is found."
             }
             Rule::UnclosedQuote => {
                 "Flags a double quotation mark opened and not closed before the end of its

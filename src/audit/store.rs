@@ -403,6 +403,7 @@ pub(crate) fn misquotes(
         let key = speakers::name_key(&speaker);
         let stored_quotes = store.index.quotes_by(&key);
         if stored_quotes.is_empty() {
+            misattributed(quoted, &draft_words, &speaker, &key, q.outer, store, out);
             continue;
         }
         let mut best: Option<(f64, &StoredClaim, Diff)> = None;
@@ -444,6 +445,54 @@ pub(crate) fn misquotes(
                 reasons: vec![diff.describe()],
             }),
         });
+    }
+}
+
+/// `misattributed-quote`: the draft's quotation, with no quotation of its speaker in the
+/// store, is stored as another speaker's words.
+fn misattributed(
+    quoted: &str,
+    draft_words: &[String],
+    speaker: &str,
+    key: &str,
+    outer: Span,
+    store: StoreContext,
+    out: &mut Vec<RawFinding>,
+) {
+    for stored in store.index.candidates(quoted, CANDIDATES) {
+        if stored.quote == QuoteKind::None {
+            continue;
+        }
+        let Some(other) = &stored.source else {
+            continue;
+        };
+        if speakers::name_key(other) == key {
+            continue;
+        }
+        let stored_words = words(&stored.text);
+        let same = contains_run(&stored_words, draft_words)
+            || contains_run(draft_words, &stored_words)
+            || near_copy(draft_words, &stored_words).is_some();
+        if !same {
+            continue;
+        }
+        let message = format!(
+            "quotation attributed to {speaker} here is stored as {other}'s words in “{}”: check who said it",
+            stored.article
+        );
+        out.push(RawFinding {
+            rule: Rule::MisattributedQuote,
+            level: Level::Warning,
+            span: outer,
+            subject: format!("{quoted}\n{other}"),
+            message,
+            speaker: Some(speaker.to_owned()),
+            related: Some(RelatedClaim {
+                claim: stored.clone(),
+                reasons: vec![format!("speaker: {speaker} vs {other}")],
+            }),
+        });
+        return;
     }
 }
 

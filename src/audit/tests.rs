@@ -188,6 +188,21 @@ fn exact_partial_and_other_speakers_quotes_are_not_misquotes() {
 }
 
 #[test]
+fn a_stored_quotation_given_to_another_speaker_is_misattributed() {
+    let r = audit_with_store(
+        "“China is caught between paralysis and incompetence in this regard,” Austin said.\n",
+        &seoul_store(),
+    );
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::MisattributedQuote)
+        .expect("a misattributed quotation");
+    assert!(f.message.contains("Victor D. Cha's words"), "{}", f.message);
+    assert!(!r.findings.iter().any(|f| f.rule == Rule::Misquote));
+}
+
+#[test]
 fn finding_ids_are_stable_when_other_lines_change() {
     let a = audit_text("Critics say the bridge is unsafe.\n");
     let b = audit_text(
