@@ -189,8 +189,9 @@ Why: Reuters and AP ask that every direct quotation be attributed in the sentenc
 carries it, or right after its first sentence when it runs on; a quotation separated from
 its speaker by other text can be read as someone else's words, or as the paper's.
 
-Short quoted phrases of fewer than four words (scare quotes, names, titles) are not
-checked.
+Only quotations that stand as a sentence of their own are checked: quoted words inside
+a sentence of the paper's (partial quotations, scare quotes, quoted laws and titles) carry
+their source in that sentence, if anywhere.
 
 Fix: add the attribution (\"..., Cha said.\") to the quotation's own sentence."
             }
