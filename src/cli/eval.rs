@@ -18,6 +18,9 @@ pub struct Args {
     /// Exit 1 when a figure falls below VALUE (repeatable), e.g. `--min exact=0.9`.
     #[arg(long, value_name = "METRIC=VALUE", value_parser = parse_min)]
     pub min: Vec<(String, f64)>,
+    /// List each failing case with what was expected and what was found (segment only).
+    #[arg(long)]
+    pub show_failures: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,7 +43,7 @@ fn parse_min(s: &str) -> Result<(String, f64), String> {
 
 pub fn run(_global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let report = match args.what {
-        Measure::Segment => eval::segment::evaluate(&args.gold),
+        Measure::Segment => eval::segment::evaluate_with(&args.gold, args.show_failures),
         Measure::Attribution => eval::attribution::evaluate(&args.gold),
         Measure::Pairs => eval::pairs::evaluate(&args.gold),
     }
