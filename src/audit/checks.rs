@@ -868,7 +868,31 @@ impl<'a, 't> Analysis<'a, 't> {
                 if !tok.is_word()
                     || tok.in_quote
                     || is_source_cue(t, k)
-                    || t.word_in(k, &["who", "that", "and", "speaking"])
+                    || t.word_in(
+                        k,
+                        &[
+                            "who", "that", "and", "or", "speaking", "have", "has", "had", "is",
+                            "are", "was", "were", "will", "would", "did", "also",
+                        ],
+                    )
+                    || self.looks_like_verb(k)
+                        && !t.word_in(
+                            k,
+                            &[
+                                "affairs",
+                                "matters",
+                                "talks",
+                                "negotiations",
+                                "discussions",
+                                "plans",
+                                "operations",
+                                "forces",
+                                "services",
+                                "relations",
+                                "states",
+                                "ties",
+                            ],
+                        )
                 {
                     break;
                 }
@@ -930,6 +954,32 @@ impl<'a, 't> Analysis<'a, 't> {
                 || t.word_in(k, &["spoke", "speaking", "speaks", "talked", "talking"]))
                 && !passive
             {
+                // "... as he spoke", "... and urged": the verb has another subject.
+                let mut j = k;
+                while j > end + 1
+                    && t.word_in(j - 1, &["has", "have", "had", "also", "later", "then"])
+                {
+                    j -= 1;
+                }
+                let other_subject = j > end + 1
+                    && (t.word_in(j - 1, super::lexicon::PRONOUNS)
+                        || t.word_in(
+                            j - 1,
+                            &["and", "or", "but", "as", "while", "when", "which", "that"],
+                        ));
+                // "... stood watch as the mayor spoke": the cue is in another clause.
+                let subordinate = (end + 1..k).any(|m| {
+                    t.word_in(
+                        m,
+                        &[
+                            "as", "while", "when", "because", "after", "before", "until", "if",
+                            "since", "where", "whereas", "though", "although", "once",
+                        ],
+                    )
+                });
+                if other_subject || subordinate {
+                    return None;
+                }
                 return Some(k);
             }
             if tok.is_word() && commas == 0 && k > end + 6 {
