@@ -83,12 +83,79 @@ impl From<InputError> for CliError {
 
 impl From<StoreError> for CliError {
     fn from(err: StoreError) -> CliError {
-        let hint = match &err {
-            StoreError::NotFound { .. } => {
-                "run `claims init` to create a store, or point --store (or CLAIMS_STORE) at one"
-            }
-        };
+        let hint = store_hint(&err);
         CliError::new(err.to_string()).with_hint(hint)
+    }
+}
+
+/// What to do about a store error.
+fn store_hint(err: &StoreError) -> String {
+    match err {
+        StoreError::NotFound { .. } => {
+            "run `claims init` to create a store, or point --store (or CLAIMS_STORE) at one".into()
+        }
+        StoreError::NotAStore { path } => format!(
+            "create one with `claims init --store {}`, or check the --store / CLAIMS_STORE path",
+            path.display()
+        ),
+        StoreError::InitNotEmpty { .. } => {
+            "choose an empty or new folder for the store with --store DIR".into()
+        }
+        StoreError::NewerFormat { .. } => {
+            "upgrade claims to a release that reads this format (the store is left untouched)"
+                .into()
+        }
+        StoreError::BadConfig { .. } => {
+            "store.toml must hold `format = 1`; restore it from git (`git checkout -- claims/store.toml`)".into()
+        }
+        StoreError::Io { .. } => "check the path's permissions and free disk space".into(),
+        StoreError::Corrupt { .. } => {
+            "run `claims verify` to list every damaged file, then restore them from git or another clone".into()
+        }
+        StoreError::InvalidName { given, .. } => {
+            let slug = claims::store::ArticleName::slug(given);
+            format!(
+                "article names use lower-case letters, digits, `-`, `_` and `.`; try --article {slug}"
+            )
+        }
+        StoreError::NameCollision { .. } => {
+            "give the inputs different ids (front matter `id`, JSONL `id`) or add them one at a time with --article NAME; articles before this one were logged".into()
+        }
+        StoreError::NeedsName { .. } => {
+            "name the article with --article NAME, or an `id` in its front matter".into()
+        }
+        StoreError::OneArticleOnly { .. } => {
+            "add one article at a time with this flag, or put it in each file's front matter".into()
+        }
+        StoreError::UnknownArticle { .. } => "`claims list` and `claims sources` show what is stored; article names are lower case".into(),
+        StoreError::BadPrefix { .. } => {
+            "give at least 4 hex digits of an id from `claims list`".into()
+        }
+        StoreError::UnknownId { .. } => "`claims list --format jsonl` prints every claim id".into(),
+        StoreError::AmbiguousId { candidates, .. } => format!(
+            "give more digits; candidates: {}",
+            candidates.join(", ")
+        ),
+        StoreError::UnknownVersion { article, .. } => {
+            format!("`claims history {article}` lists its versions")
+        }
+        StoreError::AmbiguousVersion { candidates, .. } => format!(
+            "give more digits; candidates: {}",
+            candidates.join(", ")
+        ),
+        StoreError::LockTimeout { .. } => {
+            "wait for the other `claims add` to finish, or raise --lock-timeout (a killed writer releases the lock by itself)".into()
+        }
+        StoreError::Sources { path, .. } => format!(
+            "fix {} by hand: a list of [[source]] tables with name, kind, role, aliases",
+            path.display()
+        ),
+        StoreError::BadDate { .. } => {
+            "dates are YYYY-MM-DD or RFC 3339 (2024-10-25T09:30:00Z)".into()
+        }
+        StoreError::Damaged { .. } => {
+            "restore the files named above from git (`git checkout -- <file>`, or `git restore`) or copy them from another clone of the store; then run `claims verify` again".into()
+        }
     }
 }
 

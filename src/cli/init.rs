@@ -1,12 +1,35 @@
-//! `claims init`.
+//! `claims init`: create a claim store.
 
 use super::GlobalArgs;
-use super::error::{CliError, not_built};
+use super::error::CliError;
+use claims::store::{InitOutcome, STORE_DIR, Store};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_global: &GlobalArgs, _args: Args) -> Result<ExitCode, CliError> {
-    Err(not_built("init"))
+pub fn run(global: &GlobalArgs, _args: Args) -> Result<ExitCode, CliError> {
+    let dir = global
+        .store
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(STORE_DIR));
+    let (store, outcome) = Store::init(&dir)?;
+    let shown = std::path::absolute(store.root()).unwrap_or_else(|_| store.root().to_owned());
+    match outcome {
+        InitOutcome::Created => {
+            println!("Initialized an empty claim store in {}", shown.display());
+            println!(
+                "Log articles with `claims add FILE...`; share the store with git (`git add {}`).",
+                store.root().display()
+            );
+        }
+        InitOutcome::AlreadyThere => {
+            println!(
+                "A claim store already exists in {}; nothing changed.",
+                shown.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

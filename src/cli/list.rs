@@ -1,12 +1,197 @@
-//! `claims list`.
+//! `claims list`: stored claims, filtered by article, source, outlet, status or date.
 
 use super::GlobalArgs;
-use super::error::{CliError, not_built};
+use super::error::CliError;
+use super::output::{ellipsize, new_table};
+use super::store_view::{
+    Format, JsonWriter, OccurrenceOut, article_arg, format_or_default, open_store, parse_date,
+    published_date,
+};
+use chrono::{DateTime, Utc};
+use claims::store::{Index, Resolver, Row, StoreError, VersionEntry};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Only claims of this article (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub article: Vec<String>,
+    /// Only claims attributed to this source (any of its names or aliases).
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Only claims from articles of this outlet (case does not matter).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+    /// Only claims nobody is quoted for (the article's own assertions).
+    #[arg(long)]
+    pub unsourced: bool,
+    /// Only articles published on or after DATE (YYYY-MM-DD or RFC 3339); an article
+    /// without a published date counts from when it was logged.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only article versions logged on or after DATE.
+    #[arg(long, value_name = "DATE")]
+    pub logged_since: Option<String>,
+    /// Include claims of earlier versions, not only each article's newest.
+    #[arg(long)]
+    pub all_versions: bool,
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
 
-pub fn run(_global: &GlobalArgs, _args: Args) -> Result<ExitCode, CliError> {
-    Err(not_built("list"))
+/// The filters of `list` and `export`.
+pub struct Filter {
+    pub articles: Vec<String>,
+    pub source: Option<String>,
+    pub outlet: Option<String>,
+    pub unsourced: bool,
+    pub since: Option<DateTime<Utc>>,
+    pub logged_since: Option<DateTime<Utc>>,
+    pub all_versions: bool,
+}
+
+impl Filter {
+    pub fn from_args(args: &Args) -> Result<Filter, CliError> {
+        let articles = args
+            .article
+            .iter()
+            .map(|a| article_arg(a).map(|n| n.as_str().to_owned()))
+            .collect::<Result<_, _>>()?;
+        Ok(Filter {
+            articles,
+            source: args.source.clone(),
+            outlet: args.outlet.clone(),
+            unsourced: args.unsourced,
+            since: args.since.as_deref().map(parse_date).transpose()?,
+            logged_since: args.logged_since.as_deref().map(parse_date).transpose()?,
+            all_versions: args.all_versions,
+        })
+    }
+
+    /// The versions to look in, checking that every named article exists.
+    pub fn versions<'i>(&self, index: &'i Index) -> Result<Vec<&'i VersionEntry>, StoreError> {
+        let mut out = Vec::new();
+        if self.articles.is_empty() {
+            if self.all_versions {
+                let mut all: Vec<_> = index.versions.iter().collect();
+                all.sort_by(|a, b| {
+                    index
+                        .str(a.article)
+                        .cmp(index.str(b.article))
+                        .then(a.logged_at.cmp(&b.logged_at))
+                });
+                out = all;
+            } else {
+                out = index.heads();
+            }
+        } else {
+            for name in &self.articles {
+                let mut history = index.history(name);
+                if history.is_empty() {
+                    return Err(StoreError::UnknownArticle { name: name.clone() });
+                }
+                if self.all_versions {
+                    history.reverse();
+                    out.extend(history);
+                } else {
+                    out.push(history[0]);
+                }
+            }
+        }
+        Ok(out
+            .into_iter()
+            .filter(|v| self.version_matches(index, v))
+            .collect())
+    }
+
+    fn version_matches(&self, index: &Index, v: &VersionEntry) -> bool {
+        if let Some(outlet) = &self.outlet {
+            match index.opt_str(v.outlet) {
+                Some(o) if o.eq_ignore_ascii_case(outlet.trim()) => {}
+                _ => return false,
+            }
+        }
+        if let Some(since) = self.logged_since
+            && v.logged_at < since.timestamp()
+        {
+            return false;
+        }
+        if let Some(since) = self.since {
+            let when = index
+                .opt_str(v.published)
+                .and_then(published_date)
+                .map_or(v.logged_at, |d| d.timestamp());
+            if when < since.timestamp() {
+                return false;
+            }
+        }
+        true
+    }
+
+    pub fn row_matches(&self, index: &Index, resolver: &Resolver, row: &Row) -> bool {
+        if self.unsourced && row.source_kind.is_some() {
+            return false;
+        }
+        if let Some(wanted) = &self.source {
+            match row.source_kind {
+                Some(_) => {
+                    if !resolver.same(wanted, index.str(row.source_name)) {
+                        return false;
+                    }
+                }
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
+    let format = format_or_default(args.format);
+    let filter = Filter::from_args(&args)?;
+    let store = open_store(global)?;
+    let index = store.index()?;
+    let resolver = Resolver::new(store.source_config()?, &index);
+    let versions = filter.versions(&index)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let rows = versions.iter().flat_map(|v| {
+        index
+            .rows_of(v)
+            .iter()
+            .filter(|r| filter.row_matches(&index, &resolver, r))
+            .map(|r| OccurrenceOut::new(&index, &resolver, v, r))
+    });
+    match format {
+        Format::Table => {
+            let mut table = new_table(["claim", "text", "source", "article"]);
+            let mut n = 0;
+            for occ in rows {
+                n += 1;
+                table.add_row([
+                    occ.id.short(12),
+                    ellipsize(occ.text, 120),
+                    occ.source_label(),
+                    occ.article.to_owned(),
+                ]);
+            }
+            if n == 0 {
+                writeln!(out, "no claims match")?;
+            } else {
+                writeln!(out, "{table}")?;
+                writeln!(out, "{n} claim occurrence(s)")?;
+            }
+        }
+        _ => {
+            let mut w = JsonWriter::new(&mut out, format)?;
+            for occ in rows {
+                w.write(&occ)?;
+            }
+            w.finish()?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

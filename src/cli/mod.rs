@@ -17,6 +17,7 @@ mod init;
 mod list;
 mod show;
 mod sources;
+mod store_view;
 mod verify;
 
 use clap::{Parser, Subcommand};

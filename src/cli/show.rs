@@ -1,12 +1,148 @@
-//! `claims show`.
+//! `claims show ID`: one claim, by a unique id prefix, with every article and source
+//! carrying it.
 
 use super::GlobalArgs;
-use super::error::{CliError, not_built};
+use super::error::CliError;
+use super::output::{self, new_table};
+use super::store_view::{Format, OccurrenceOut, format_or_default, open_store};
+use claims::store::{Resolver, StoreError};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// A claim id or a unique prefix of one (at least 4 hex digits), as in git.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
 
-pub fn run(_global: &GlobalArgs, _args: Args) -> Result<ExitCode, CliError> {
-    Err(not_built("show"))
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    id: String,
+    text: &'a str,
+    /// Articles whose newest version carries the claim.
+    articles: Vec<&'a str>,
+    /// Sources it is attributed to there (canonical names).
+    sources: Vec<&'a str>,
+    unsourced_in: usize,
+    /// Every occurrence, in current and earlier versions.
+    occurrences: Vec<OccurrenceOut<'a>>,
+}
+
+pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
+    let format = format_or_default(args.format);
+    let store = open_store(global)?;
+    let index = store.index()?;
+    let id = match store.resolve_claim(&index, &args.id) {
+        Ok(id) => id,
+        Err(StoreError::UnknownId { prefix }) => {
+            let lower = prefix.to_ascii_lowercase();
+            let version = index
+                .versions
+                .iter()
+                .find(|v| v.id.to_hex().starts_with(&lower));
+            let err = CliError::from(StoreError::UnknownId { prefix });
+            return Err(match version {
+                Some(v) => err.with_hint(format!(
+                    "that is a version of article {:?}: see `claims history {}`",
+                    index.str(v.article),
+                    index.str(v.article)
+                )),
+                None => err,
+            });
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let rows = index.rows_with_claim(&id);
+    let resolver = Resolver::new(store.source_config()?, &index);
+    let mut occurrences: Vec<OccurrenceOut> = rows
+        .iter()
+        .map(|row| {
+            OccurrenceOut::new(
+                &index,
+                &resolver,
+                &index.versions[row.version as usize],
+                row,
+            )
+        })
+        .collect();
+    occurrences.sort_by(|a, b| {
+        b.current
+            .cmp(&a.current)
+            .then(a.article.cmp(b.article))
+            .then(b.logged_at.cmp(&a.logged_at))
+    });
+    let current: Vec<&OccurrenceOut> = occurrences.iter().filter(|o| o.current).collect();
+    let articles: BTreeSet<&str> = current.iter().map(|o| o.article).collect();
+    let sources: BTreeSet<&str> = current
+        .iter()
+        .filter_map(|o| o.source.as_ref().map(|s| s.name))
+        .collect();
+    let unsourced_in = current.iter().filter(|o| o.source.is_none()).count();
+    let text = occurrences.first().map_or("", |o| o.text);
+    let claim = ClaimOut {
+        id: id.to_hex(),
+        text,
+        articles: articles.into_iter().collect(),
+        sources: sources.into_iter().collect(),
+        unsourced_in,
+        occurrences: Vec::new(),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match format {
+        Format::Table => {
+            writeln!(out, "claim {}", claim.id)?;
+            writeln!(out, "{}", claim.text)?;
+            writeln!(
+                out,
+                "said in {} article(s); sources: {}",
+                claim.articles.len(),
+                if claim.sources.is_empty() {
+                    "none".to_owned()
+                } else {
+                    claim.sources.join("; ")
+                }
+            )?;
+            let mut table = new_table([
+                "article", "version", "source", "cue", "quote", "outlet", "logged",
+            ]);
+            for o in &occurrences {
+                let version = if o.current {
+                    o.version.short(12)
+                } else {
+                    format!("{} (earlier)", o.version.short(12))
+                };
+                table.add_row([
+                    o.article.to_owned(),
+                    version,
+                    o.source_label(),
+                    o.cue.as_ref().map_or(String::new(), |c| c.text.to_owned()),
+                    o.quote.to_owned(),
+                    output::ellipsize(o.outlet.unwrap_or(""), 30),
+                    o.logged_at.clone(),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        Format::Json | Format::Jsonl => {
+            let claim = ClaimOut {
+                occurrences,
+                ..claim
+            };
+            if format == Format::Json {
+                serde_json::to_writer_pretty(&mut out, &claim).map_err(io::Error::other)?;
+                writeln!(out)?;
+            } else {
+                output::write_json_line(&mut out, &claim)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

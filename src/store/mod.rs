@@ -1,13 +1,595 @@
-//! The versioned claim store: plain TOML files under `claims/`, content-addressed with
-//! sha256, shared by a team through git.
+//! The versioned claim store: plain files under `claims/`, content-addressed with sha256,
+//! shared by a team through git. The format is specified in `docs/store-format.md`.
 //!
-//! PLACEHOLDER: not built yet.
+//! ```text
+//! claims/
+//!   store.toml              format version (a newer one is refused)
+//!   sources.toml            canonical source names, roles, aliases: edited by hand only
+//!   .gitignore              cache/, lock, .tmp-*
+//!   refs/<article>          the article's newest version id (64 hex digits, newline)
+//!   versions/ab/<62 hex>.toml   one article version with its claims (immutable)
+//!   texts/ab/<62 hex>.txt       the article text as logged (immutable)
+//!   cache/index             derived look-up index (rebuildable, ignored by git)
+//!   lock                    the writers' OS file lock (ignored by git)
+//! ```
 
-use std::path::PathBuf;
+mod add;
+mod diff;
+mod fsio;
+mod index;
+mod lock;
+mod name;
+mod record;
+mod sources;
+mod toml_out;
+mod verify;
+
+pub use add::{AddOptions, Logged, Logger, Status};
+pub use diff::{Change, ClaimDiff, diff_claims};
+pub use fsio::{Batch, PathError, TEMP_PREFIX, write_atomic};
+pub use index::{Index, Row, VersionEntry};
+pub use lock::{LockState, WriteLock};
+pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
+pub use record::{Occurrence, StoredCue, StoredSource, VersionRecord, format_time};
+pub use sources::{Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, summarize};
+pub use verify::{Problem, Severity, VerifyReport, clean, verify};
+
+use crate::hash::{Id, ObjectKind, is_hex_prefix};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The store format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The store's folder name, found by walking up from the working directory.
+pub const STORE_DIR: &str = "claims";
+pub const STORE_FILE: &str = "store.toml";
+pub const REFS_DIR: &str = "refs";
+pub const VERSIONS_DIR: &str = "versions";
+pub const TEXTS_DIR: &str = "texts";
+pub const CACHE_DIR: &str = "cache";
+const INDEX_FILE: &str = "index";
+
+const GITIGNORE: &str =
+    "# Derived and transient files, never shared (docs/store-format.md).\n/cache/\n/lock\n.tmp-*\n";
 
 /// Why the store could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no claim store found at {path} or above it")]
+    #[error("no claim store found: no `claims/store.toml` in {path} or any folder above it")]
     NotFound { path: PathBuf },
+    #[error("{path} is not a claim store (it has no store.toml)")]
+    NotAStore { path: PathBuf },
+    #[error("{path} is not empty and is not a claim store")]
+    InitNotEmpty { path: PathBuf },
+    #[error(
+        "{path} was written in store format {found}, newer than format {supported} that this claims reads"
+    )]
+    NewerFormat {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    #[error("{path}: {message}")]
+    BadConfig { path: PathBuf, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}: damaged: {message}")]
+    Corrupt { path: PathBuf, message: String },
+    #[error("article name {given:?} refused: {problem}")]
+    InvalidName { given: String, problem: NameProblem },
+    #[error("{second} and {first} both map to article {name:?}; refused rather than merged")]
+    NameCollision {
+        name: String,
+        first: String,
+        second: String,
+    },
+    #[error("{origin}: no article name (standard input has no file name)")]
+    NeedsName { origin: String },
+    #[error("{flag} names one article, but more than one was given")]
+    OneArticleOnly { flag: &'static str },
+    #[error("no article named {name:?} in the store")]
+    UnknownArticle { name: String },
+    #[error("{prefix:?} is not a claim id prefix: {why}")]
+    BadPrefix { prefix: String, why: &'static str },
+    #[error("no claim id starts with {prefix}")]
+    UnknownId { prefix: String },
+    #[error("{prefix} is ambiguous: {} claims start with it", candidates.len())]
+    AmbiguousId {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("article {article:?} has no version starting with {prefix:?}")]
+    UnknownVersion { article: String, prefix: String },
+    #[error("{prefix} is ambiguous: {} versions of {article:?} start with it", candidates.len())]
+    AmbiguousVersion {
+        article: String,
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    #[error("another claims process has been writing to the store for {} s ({})", waited.as_secs(), holder.map_or("process unknown".to_owned(), |p| format!("process {p}")))]
+    LockTimeout {
+        path: PathBuf,
+        waited: Duration,
+        holder: Option<u32>,
+    },
+    #[error("{path}: {message}")]
+    Sources { path: PathBuf, message: String },
+    #[error("{value:?} is not a date: {why}")]
+    BadDate { value: String, why: &'static str },
+    #[error("the store has {errors} problem(s)")]
+    Damaged { errors: usize },
+}
+
+impl StoreError {
+    fn io(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+        move |source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+impl From<fsio::PathError> for StoreError {
+    fn from(e: fsio::PathError) -> StoreError {
+        StoreError::Io {
+            path: e.path,
+            source: e.source,
+        }
+    }
+}
+
+/// An open claim store.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// What `init` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitOutcome {
+    Created,
+    AlreadyThere,
+}
+
+impl Store {
+    /// Creates a store in `dir` (which may exist if empty). An existing store is left as
+    /// it is.
+    pub fn init(dir: &Path) -> Result<(Store, InitOutcome), StoreError> {
+        if dir.join(STORE_FILE).exists() {
+            return Store::open(dir).map(|s| (s, InitOutcome::AlreadyThere));
+        }
+        match fs::read_dir(dir) {
+            Ok(mut entries) => {
+                if entries.next().is_some() {
+                    return Err(StoreError::InitNotEmpty {
+                        path: dir.to_owned(),
+                    });
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
+            }
+            Err(e) => return Err(StoreError::io(dir)(e)),
+        }
+        let store = Store {
+            root: dir.to_owned(),
+        };
+        for sub in [REFS_DIR, VERSIONS_DIR, TEXTS_DIR] {
+            let p = dir.join(sub);
+            fsio::ensure_dir(&p).map_err(StoreError::io(&p))?;
+        }
+        fsio::write_atomic(&dir.join(".gitignore"), GITIGNORE.as_bytes(), true)?;
+        fsio::write_atomic(
+            &dir.join(SOURCES_FILE),
+            sources::SOURCES_TEMPLATE.as_bytes(),
+            true,
+        )?;
+        // store.toml last: a folder without it is not a store yet.
+        let config = format!(
+            "# A claims store: plain files shared through git (docs/store-format.md).\nformat = {FORMAT_VERSION}\n"
+        );
+        fsio::write_atomic(&dir.join(STORE_FILE), config.as_bytes(), true)?;
+        Ok((store, InitOutcome::Created))
+    }
+
+    /// Opens the store in `dir`, refusing one written by a newer format.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let config_path = dir.join(STORE_FILE);
+        let text = match fs::read_to_string(&config_path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NotAStore {
+                    path: dir.to_owned(),
+                });
+            }
+            Err(e) => return Err(StoreError::io(&config_path)(e)),
+        };
+        let bad = |message: String| StoreError::BadConfig {
+            path: config_path.clone(),
+            message,
+        };
+        let table: toml::Table = toml::from_str(&text).map_err(|e| bad(record::one_line(&e)))?;
+        let format = match table.get("format") {
+            Some(toml::Value::Integer(n)) if *n >= 1 => *n as u64,
+            Some(_) => return Err(bad("`format` must be a positive integer".into())),
+            None => return Err(bad("no `format` version".into())),
+        };
+        if format > u64::from(FORMAT_VERSION) {
+            return Err(StoreError::NewerFormat {
+                path: config_path,
+                found: format,
+                supported: FORMAT_VERSION,
+            });
+        }
+        Ok(Store {
+            root: dir.to_owned(),
+        })
+    }
+
+    /// Finds the store the way git finds `.git`: `claims/store.toml` in `start` or the
+    /// nearest folder above it.
+    pub fn discover(start: &Path) -> Result<Store, StoreError> {
+        // Resolve `..` and links first: walking up is lexical.
+        let start_abs = fs::canonicalize(start).unwrap_or_else(|_| start.to_owned());
+        for dir in start_abs.ancestors() {
+            let candidate = dir.join(STORE_DIR);
+            if candidate.join(STORE_FILE).is_file() {
+                return Store::open(&candidate);
+            }
+        }
+        Err(StoreError::NotFound {
+            path: start.to_owned(),
+        })
+    }
+
+    /// The store named by `--store` / `CLAIMS_STORE`, or else the one found from the
+    /// working directory.
+    pub fn locate(explicit: Option<&Path>) -> Result<Store, StoreError> {
+        match explicit {
+            Some(dir) => Store::open(dir),
+            None => {
+                let cwd = std::env::current_dir().map_err(StoreError::io(Path::new(".")))?;
+                Store::discover(&cwd)
+            }
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn ref_path(&self, article: &ArticleName) -> PathBuf {
+        self.root.join(REFS_DIR).join(article.as_str())
+    }
+
+    pub fn version_path(&self, id: &Id) -> PathBuf {
+        fan_out(&self.root.join(VERSIONS_DIR), id, "toml")
+    }
+
+    pub fn text_path(&self, id: &Id) -> PathBuf {
+        fan_out(&self.root.join(TEXTS_DIR), id, "txt")
+    }
+
+    fn index_path(&self) -> PathBuf {
+        self.root.join(CACHE_DIR).join(INDEX_FILE)
+    }
+
+    /// The newest version of an article, from its ref.
+    pub fn read_ref(&self, article: &ArticleName) -> Result<Option<Id>, StoreError> {
+        let path = self.ref_path(article);
+        match fs::read(&path) {
+            Ok(bytes) => record::parse_ref(&bytes)
+                .map(Some)
+                .ok_or(StoreError::Corrupt {
+                    path,
+                    message: "a ref holds one version id (64 hex digits) and a newline".into(),
+                }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io(&path)(e)),
+        }
+    }
+
+    /// Every ref, in name order. A ref that is damaged is an error naming it.
+    pub fn refs(&self) -> Result<Vec<(ArticleName, Id)>, StoreError> {
+        let dir = self.root.join(REFS_DIR);
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(&dir)(e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(StoreError::io(&dir))?;
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            if file_name.starts_with(TEMP_PREFIX) {
+                continue;
+            }
+            let path = entry.path();
+            let name = match ArticleName::parse(&file_name) {
+                Ok(n) if n.as_str() == file_name => n,
+                _ => {
+                    return Err(StoreError::Corrupt {
+                        path,
+                        message: "not a valid article name".into(),
+                    });
+                }
+            };
+            match self.read_ref(&name)? {
+                Some(id) => out.push((name, id)),
+                None => continue, // removed meanwhile
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Reads and checks one version record: its content must hash to its name.
+    pub fn read_version(&self, id: &Id) -> Result<VersionRecord, StoreError> {
+        let path = self.version_path(id);
+        let text = fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                StoreError::Corrupt {
+                    path: path.clone(),
+                    message: "version record is missing".into(),
+                }
+            } else {
+                StoreError::io(&path)(e)
+            }
+        })?;
+        let rec = VersionRecord::from_toml(&text).map_err(|e| StoreError::Corrupt {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        if rec.id() != *id {
+            return Err(StoreError::Corrupt {
+                path,
+                message: "content does not match its hash".into(),
+            });
+        }
+        Ok(rec)
+    }
+
+    /// Reads an article text, checking its hash.
+    pub fn read_text(&self, id: &Id) -> Result<String, StoreError> {
+        let path = self.text_path(id);
+        let bytes = fs::read(&path).map_err(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                StoreError::Corrupt {
+                    path: path.clone(),
+                    message: "article text is missing".into(),
+                }
+            } else {
+                StoreError::io(&path)(e)
+            }
+        })?;
+        if Id::of(ObjectKind::Text, &bytes) != *id {
+            return Err(StoreError::Corrupt {
+                path,
+                message: "content does not match its hash".into(),
+            });
+        }
+        String::from_utf8(bytes).map_err(|_| StoreError::Corrupt {
+            path,
+            message: "not UTF-8".into(),
+        })
+    }
+
+    /// The look-up index: the cached one when it matches the refs, else rebuilt from the
+    /// records (and cached again when the store is writable).
+    pub fn index(&self) -> Result<Index, StoreError> {
+        let refs_dir = self.root.join(REFS_DIR);
+        let fingerprint = index::refs_fingerprint(&refs_dir).map_err(StoreError::io(&refs_dir))?;
+        if let Ok(bytes) = fs::read(self.index_path())
+            && let Some(ix) = Index::decode(&bytes)
+            && ix.fingerprint == fingerprint
+        {
+            return Ok(ix);
+        }
+        let mut ix = self.rebuild_index()?;
+        ix.fingerprint = fingerprint;
+        self.save_index(&mut ix);
+        Ok(ix)
+    }
+
+    /// Builds the index from the refs and every version reachable from them.
+    pub fn rebuild_index(&self) -> Result<Index, StoreError> {
+        let mut ix = Index::default();
+        for (name, head) in self.refs()? {
+            let mut chain = Vec::new();
+            let mut next = Some(head);
+            while let Some(id) = next {
+                if ix.version(&id).is_some() || chain.iter().any(|(c, _)| *c == id) {
+                    break;
+                }
+                let rec = self.read_version(&id)?;
+                if rec.article != name {
+                    return Err(StoreError::Corrupt {
+                        path: self.version_path(&id),
+                        message: format!(
+                            "belongs to article {:?}, but is in the history of {:?}",
+                            rec.article.as_str(),
+                            name.as_str()
+                        ),
+                    });
+                }
+                next = rec.parent;
+                chain.push((id, rec));
+            }
+            // Oldest first, so each version's parent is indexed before it.
+            let last = chain.len();
+            for (i, (id, rec)) in chain.into_iter().rev().enumerate() {
+                ix.push_version(id, &rec, i + 1 == last);
+            }
+        }
+        Ok(ix)
+    }
+
+    /// Writes the index cache; failures are ignored (it is only a cache).
+    pub fn save_index(&self, ix: &mut Index) {
+        let bytes = ix.encode();
+        let _ = fsio::write_atomic(&self.index_path(), &bytes, false);
+    }
+
+    /// The hand-edited sources file (empty when absent).
+    pub fn source_config(&self) -> Result<SourceConfig, StoreError> {
+        let path = self.root.join(SOURCES_FILE);
+        match fs::read_to_string(&path) {
+            Ok(text) => {
+                SourceConfig::parse(&text).map_err(|message| StoreError::Sources { path, message })
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(SourceConfig::default()),
+            Err(e) => Err(StoreError::io(&path)(e)),
+        }
+    }
+
+    /// Takes the writers' lock, waiting up to `timeout`; `on_wait` is told once if it
+    /// has to wait (with the holder's process id when known).
+    pub fn lock(
+        &self,
+        timeout: Duration,
+        on_wait: &mut dyn FnMut(Option<u32>),
+    ) -> Result<WriteLock, StoreError> {
+        lock::acquire(&self.root, timeout, on_wait).map_err(|e| match e {
+            lock::LockError::Io(path, source) => StoreError::Io { path, source },
+            lock::LockError::Timeout {
+                path,
+                waited,
+                holder,
+            } => StoreError::LockTimeout {
+                path,
+                waited,
+                holder,
+            },
+        })
+    }
+
+    /// What the lock file says now, without waiting (see [`LockState`]).
+    pub fn lock_state(&self) -> LockState {
+        lock::inspect(&self.root)
+    }
+
+    /// Resolves a version id prefix within an article's history.
+    pub fn resolve_version(
+        &self,
+        index: &Index,
+        article: &str,
+        prefix: &str,
+    ) -> Result<Id, StoreError> {
+        check_prefix(prefix)?;
+        let prefix = prefix.to_ascii_lowercase();
+        let matches: Vec<Id> = index
+            .history(article)
+            .iter()
+            .map(|v| v.id)
+            .filter(|id| id.to_hex().starts_with(&prefix))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(StoreError::UnknownVersion {
+                article: article.to_owned(),
+                prefix,
+            }),
+            many => Err(StoreError::AmbiguousVersion {
+                article: article.to_owned(),
+                prefix,
+                candidates: many.iter().map(|id| id.short(12)).collect(),
+            }),
+        }
+    }
+
+    /// Resolves a claim id prefix (at least 4 hex digits, like git).
+    pub fn resolve_claim(&self, index: &Index, prefix: &str) -> Result<Id, StoreError> {
+        check_prefix(prefix)?;
+        let found = index.claims_with_prefix(prefix, 10);
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(StoreError::UnknownId {
+                prefix: prefix.to_owned(),
+            }),
+            many => Err(StoreError::AmbiguousId {
+                prefix: prefix.to_owned(),
+                candidates: many.iter().map(|id| id.short(12)).collect(),
+            }),
+        }
+    }
+}
+
+/// The shortest id prefix accepted, as in git.
+pub const MIN_PREFIX: usize = 4;
+
+fn check_prefix(prefix: &str) -> Result<(), StoreError> {
+    let bad = |why| StoreError::BadPrefix {
+        prefix: prefix.to_owned(),
+        why,
+    };
+    if !is_hex_prefix(&prefix.to_ascii_lowercase()) {
+        return Err(bad("ids are hex digits 0-9 and a-f"));
+    }
+    if prefix.len() < MIN_PREFIX {
+        return Err(bad("give at least 4 hex digits"));
+    }
+    Ok(())
+}
+
+fn fan_out(dir: &Path, id: &Id, ext: &str) -> PathBuf {
+    let hex = id.to_hex();
+    dir.join(&hex[..2]).join(format!("{}.{ext}", &hex[2..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_then_open_then_discover() {
+        let dir = tempfile::tempdir().unwrap();
+        let store_dir = dir.path().join("claims");
+        let (_, outcome) = Store::init(&store_dir).unwrap();
+        assert_eq!(outcome, InitOutcome::Created);
+        assert_eq!(
+            Store::init(&store_dir).unwrap().1,
+            InitOutcome::AlreadyThere
+        );
+        let deep = dir.path().join("a/b/c");
+        fs::create_dir_all(&deep).unwrap();
+        let found = Store::discover(&deep).unwrap();
+        assert_eq!(found.root(), fs::canonicalize(&store_dir).unwrap());
+        let elsewhere = tempfile::tempdir().unwrap();
+        if Store::discover(elsewhere.path()).is_ok() {
+            // A store above the temporary folder: nothing to test here.
+            return;
+        }
+        assert!(matches!(
+            Store::discover(elsewhere.path()),
+            Err(StoreError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn newer_format_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        Store::init(dir.path()).unwrap();
+        fs::write(dir.path().join(STORE_FILE), "format = 2\n").unwrap();
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::NewerFormat { found: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn init_refuses_a_folder_with_other_things() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        assert!(matches!(
+            Store::init(dir.path()),
+            Err(StoreError::InitNotEmpty { .. })
+        ));
+    }
 }

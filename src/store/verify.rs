@@ -1,0 +1,505 @@
+//! `verify`, like `git fsck`: recompute every hash, check every reference, and name
+//! every file that is wrong. Leftovers of interrupted writes (temporary files, records no
+//! ref reaches, a lock file naming a dead writer) are reported but are not errors: they
+//! are what a crash is allowed to leave.
+
+use super::fsio::TEMP_PREFIX;
+use super::lock::{self, LockState, WriteLock};
+use super::name::ArticleName;
+use super::record::{VersionRecord, parse_ref};
+use super::{
+    CACHE_DIR, REFS_DIR, SOURCES_FILE, STORE_FILE, SourceConfig, Store, StoreError, TEXTS_DIR,
+    VERSIONS_DIR,
+};
+use crate::claims::{canonical_form, claim_id};
+use crate::hash::{Id, ObjectKind};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Damage: exit 2.
+    Error,
+    /// Left by an interrupted write; harmless, can be cleaned.
+    Warning,
+    /// Worth knowing, nothing to do.
+    Note,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// One finding, about one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct VerifyReport {
+    pub refs: usize,
+    pub versions: usize,
+    pub texts: usize,
+    pub claims: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl VerifyReport {
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    fn push(&mut self, severity: Severity, path: impl Into<PathBuf>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+struct VersionFacts {
+    article: ArticleName,
+    parent: Option<Id>,
+    text: Id,
+    /// The largest byte offset any span in it uses, and every span start/end, checked
+    /// against the text.
+    spans: Vec<Span>,
+}
+
+/// Checks the whole store. `_lock` proves the caller holds the writers' lock (or could
+/// not take it on a read-only store), so what looks half-written really is left over.
+/// `lock_before` is what the lock file said before the caller took the lock (taking it
+/// overwrites the process id a dead writer left).
+pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState) -> VerifyReport {
+    let root = store.root();
+    let mut report = VerifyReport::default();
+
+    if let Err(e) = Store::open(root) {
+        report.push(Severity::Error, root.join(STORE_FILE), e.to_string());
+        return report;
+    }
+    if let Ok(text) = fs::read_to_string(root.join(SOURCES_FILE))
+        && let Err(message) = SourceConfig::parse(&text)
+    {
+        report.push(Severity::Error, root.join(SOURCES_FILE), message);
+    }
+
+    // Texts: name = hash of the bytes.
+    let mut texts: HashMap<Id, usize> = HashMap::new();
+    for (path, id) in objects(&root.join(TEXTS_DIR), "txt", &mut report) {
+        match fs::read(&path) {
+            Ok(bytes) => {
+                let actual = Id::of(ObjectKind::Text, &bytes);
+                if actual != id {
+                    report.push(
+                        Severity::Error,
+                        &path,
+                        format!("content hashes to {}, not to its name", actual.short(12)),
+                    );
+                } else if std::str::from_utf8(&bytes).is_err() {
+                    report.push(Severity::Error, &path, "text is not UTF-8");
+                } else {
+                    texts.insert(id, bytes.len());
+                }
+            }
+            Err(e) => report.push(Severity::Error, &path, format!("cannot read: {e}")),
+        }
+    }
+    report.texts = texts.len();
+
+    // Versions: canonical bytes, name = hash of the canonical form.
+    let mut versions: HashMap<Id, VersionFacts> = HashMap::new();
+    let mut version_paths: HashMap<Id, PathBuf> = HashMap::new();
+    for (path, id) in objects(&root.join(VERSIONS_DIR), "toml", &mut report) {
+        let text = match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    report.push(Severity::Error, &path, "not UTF-8");
+                    continue;
+                }
+            },
+            Err(e) => {
+                report.push(Severity::Error, &path, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        let rec = match VersionRecord::from_toml(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                report.push(Severity::Error, &path, e.to_string());
+                continue;
+            }
+        };
+        let actual = rec.id();
+        if actual != id {
+            report.push(
+                Severity::Error,
+                &path,
+                format!("content hashes to {}, not to its name", actual.short(12)),
+            );
+            continue;
+        }
+        if rec.to_toml() != text {
+            report.push(
+                Severity::Error,
+                &path,
+                "not in canonical form (edited by hand?): its bytes differ from what claims writes for its content",
+            );
+            continue;
+        }
+        let mut odd_ids = 0;
+        for occ in &rec.claims {
+            if claim_id(&canonical_form(&occ.text)) != occ.id {
+                odd_ids += 1;
+            }
+        }
+        if odd_ids > 0 {
+            report.push(
+                Severity::Note,
+                &path,
+                format!("{odd_ids} claim id(s) differ from this release's canonical form of their text (extracted by {})", rec.extractor),
+            );
+        }
+        report.claims += rec.claims.len();
+        let mut spans = vec![rec.body];
+        spans.extend(&rec.sentences);
+        spans.extend(&rec.fragments);
+        for occ in &rec.claims {
+            spans.push(occ.span);
+            spans.extend(occ.source.as_ref().and_then(|s| s.span));
+            spans.extend(occ.cue.as_ref().and_then(|c| c.span));
+        }
+        versions.insert(
+            id,
+            VersionFacts {
+                article: rec.article,
+                parent: rec.parent,
+                text: rec.text,
+                spans,
+            },
+        );
+        version_paths.insert(id, path);
+    }
+    report.versions = versions.len();
+
+    // Refs.
+    let refs_dir = root.join(REFS_DIR);
+    let mut reachable: HashSet<Id> = HashSet::new();
+    for entry in list_dir(&refs_dir, &mut report) {
+        let name = entry
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if name.starts_with(TEMP_PREFIX) {
+            temp_file(&mut report, &entry);
+            continue;
+        }
+        if entry.is_dir() {
+            report.push(Severity::Error, &entry, "unexpected folder among the refs");
+            continue;
+        }
+        let article = match ArticleName::parse(&name) {
+            Ok(a) if a.as_str() == name => a,
+            _ => {
+                report.push(
+                    Severity::Error,
+                    &entry,
+                    "not a valid article name for a ref",
+                );
+                continue;
+            }
+        };
+        report.refs += 1;
+        let bytes = match fs::read(&entry) {
+            Ok(b) => b,
+            Err(e) => {
+                report.push(Severity::Error, &entry, format!("cannot read: {e}"));
+                continue;
+            }
+        };
+        let Some(head) = parse_ref(&bytes) else {
+            let conflict = bytes.starts_with(b"<<<<<<<");
+            report.push(
+                Severity::Error,
+                &entry,
+                if conflict {
+                    "holds git conflict markers: both sides logged this article; keep one id (see `claims history`)"
+                } else {
+                    "a ref holds one version id (64 hex digits) and a newline"
+                },
+            );
+            continue;
+        };
+        match versions.get(&head) {
+            None => report.push(
+                Severity::Error,
+                &entry,
+                format!(
+                    "points at version {}, which is missing or damaged",
+                    head.short(12)
+                ),
+            ),
+            Some(v) if v.article != article => report.push(
+                Severity::Error,
+                &entry,
+                format!(
+                    "points at version {} of another article, {:?}",
+                    head.short(12),
+                    v.article.as_str()
+                ),
+            ),
+            Some(_) => {
+                let mut next = Some(head);
+                while let Some(id) = next {
+                    if !reachable.insert(id) {
+                        break;
+                    }
+                    next = versions.get(&id).and_then(|v| v.parent);
+                }
+            }
+        }
+    }
+
+    // References between records.
+    let mut texts_used: HashSet<Id> = HashSet::new();
+    let mut text_cache: HashMap<Id, String> = HashMap::new();
+    for (id, facts) in &versions {
+        let path = &version_paths[id];
+        // What no ref reaches may be what an interrupted add left half-renamed (after a
+        // power cut the renames of one step need not all persist): a note, not damage.
+        let missing = if reachable.contains(id) {
+            Severity::Error
+        } else {
+            Severity::Note
+        };
+        if let Some(parent) = facts.parent {
+            match versions.get(&parent) {
+                None => report.push(
+                    missing,
+                    path,
+                    format!("its parent version {} is missing", parent.short(12)),
+                ),
+                Some(p) if p.article != facts.article => report.push(
+                    Severity::Error,
+                    path,
+                    format!(
+                        "its parent {} belongs to article {:?}",
+                        parent.short(12),
+                        p.article.as_str()
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        texts_used.insert(facts.text);
+        match texts.get(&facts.text) {
+            None => report.push(
+                missing,
+                path,
+                format!(
+                    "its article text {} is missing or damaged",
+                    facts.text.short(12)
+                ),
+            ),
+            Some(_) => {
+                let text = text_cache.entry(facts.text).or_insert_with(|| {
+                    fs::read_to_string(store.text_path(&facts.text)).unwrap_or_default()
+                });
+                if let Some(bad) = facts.spans.iter().find(|s| {
+                    s.end > text.len()
+                        || !text.is_char_boundary(s.start)
+                        || !text.is_char_boundary(s.end)
+                }) {
+                    report.push(
+                        Severity::Error,
+                        path,
+                        format!(
+                            "span [{}, {}] does not fit its text of {} bytes",
+                            bad.start,
+                            bad.end,
+                            text.len()
+                        ),
+                    );
+                }
+                if text_cache.len() > 256 {
+                    text_cache.clear();
+                }
+            }
+        }
+    }
+
+    // Unreachable records: what an interrupted add leaves. Harmless.
+    let mut dangling: Vec<&PathBuf> = versions
+        .keys()
+        .filter(|id| !reachable.contains(id))
+        .map(|id| &version_paths[id])
+        .collect();
+    dangling.sort();
+    for path in dangling {
+        report.push(
+            Severity::Note,
+            path,
+            "no ref reaches this version (left by an interrupted add; harmless)",
+        );
+    }
+    let reachable_texts: HashSet<Id> = reachable
+        .iter()
+        .filter_map(|id| versions.get(id).map(|v| v.text))
+        .collect();
+    let mut unused: Vec<PathBuf> = texts
+        .keys()
+        .filter(|id| !reachable_texts.contains(id))
+        .map(|id| store.text_path(id))
+        .collect();
+    unused.sort();
+    for path in unused {
+        report.push(
+            Severity::Note,
+            path,
+            "no current history uses this text (left by an interrupted add; harmless)",
+        );
+    }
+
+    // Leftovers in the store's own folder and the cache.
+    for dir in [root.to_path_buf(), root.join(CACHE_DIR)] {
+        if let Ok(entries) = fs::read_dir(&dir) {
+            for e in entries.flatten() {
+                if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                    temp_file(&mut report, &e.path());
+                }
+            }
+        }
+    }
+    match lock_before {
+        LockState::Stale { pid } => report.push(
+            Severity::Warning,
+            root.join(lock::LOCK_FILE),
+            format!(
+                "stale lock: {} stopped while writing (the lock itself was released; harmless)",
+                pid.map_or("a claims process".to_owned(), |p| format!("process {p}"))
+            ),
+        ),
+        LockState::Held { .. } | LockState::Free => {}
+    }
+    report.problems.sort_by(|a, b| {
+        a.severity
+            .cmp(&b.severity)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    report
+}
+
+fn temp_file(report: &mut VerifyReport, path: &Path) {
+    report.push(
+        Severity::Warning,
+        path,
+        "leftover temporary file of an interrupted write (harmless; `claims verify --clean` removes it)",
+    );
+}
+
+fn list_dir(dir: &Path, report: &mut VerifyReport) -> Vec<PathBuf> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut out: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            out.sort();
+            out
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            report.push(Severity::Error, dir, format!("cannot read folder: {e}"));
+            Vec::new()
+        }
+    }
+}
+
+/// The content-addressed files under a fan-out folder, with the id their name gives.
+/// Anything else found there is reported.
+fn objects(dir: &Path, ext: &str, report: &mut VerifyReport) -> Vec<(PathBuf, Id)> {
+    let mut out = Vec::new();
+    for sub in list_dir(dir, report) {
+        let sub_name = sub
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if sub_name.starts_with(TEMP_PREFIX) {
+            temp_file(report, &sub);
+            continue;
+        }
+        let fan_ok = sub_name.len() == 2
+            && sub_name
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !sub.is_dir() || !fan_ok {
+            report.push(
+                Severity::Error,
+                &sub,
+                "unexpected entry (not a fan-out folder)",
+            );
+            continue;
+        }
+        for file in list_dir(&sub, report) {
+            let name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            if name.starts_with(TEMP_PREFIX) {
+                temp_file(report, &file);
+                continue;
+            }
+            let id = name
+                .strip_suffix(&format!(".{ext}"))
+                .and_then(|stem| format!("{sub_name}{stem}").parse::<Id>().ok());
+            match id {
+                Some(id) if file.is_file() => out.push((file, id)),
+                _ => report.push(
+                    Severity::Error,
+                    &file,
+                    format!("unexpected file: records are named <62 hex digits>.{ext}"),
+                ),
+            }
+        }
+    }
+    out
+}
+
+/// Removes leftover temporary files (under the writers' lock). Returns how many.
+pub fn clean(store: &Store, _lock: &WriteLock) -> Result<usize, StoreError> {
+    let report = verify(store, Some(_lock), &LockState::Free);
+    let mut removed = 0;
+    for p in &report.problems {
+        let is_temp = p
+            .path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX));
+        if p.severity == Severity::Warning && is_temp {
+            fs::remove_file(&p.path).map_err(|source| StoreError::Io {
+                path: p.path.clone(),
+                source,
+            })?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
