@@ -26,6 +26,13 @@ struct Case {
     /// Written as `claims/store.toml` in the case's folder (the store found from the
     /// working directory).
     store_toml: Option<String>,
+    /// Files copied into the case's folder for `setup` (resolved like `files`).
+    #[serde(default)]
+    setup_files: Vec<String>,
+    /// `claims` commands run first in the case's folder (`[["init"], ["add", "a.md"]]`);
+    /// each must succeed.
+    #[serde(default)]
+    setup: Vec<Vec<String>>,
     /// The drafts go in this subfolder (to test config discovery upward).
     subdir: Option<String>,
     stdin: Option<String>,
@@ -44,6 +51,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A bare name is a fixture; a path is relative to the repository (the seed, the example
+/// articles).
+fn fixture(f: &str) -> PathBuf {
+    if f.contains('/') {
+        root().join(f)
+    } else {
+        root().join("tests/fixtures/audit").join(f)
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn run_case(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let case: Case = toml::from_str(&text).map_err(|e| format!("bad case file: {e}"))?;
@@ -60,22 +83,35 @@ fn run_case(path: &Path) -> Result<(), String> {
         std::fs::create_dir_all(dir.path().join("claims")).map_err(|e| e.to_string())?;
         std::fs::write(dir.path().join("claims/store.toml"), store).map_err(|e| e.to_string())?;
     }
+    for f in &case.setup_files {
+        let src = fixture(f);
+        let name = file_name(&src);
+        std::fs::copy(&src, dir.path().join(&name))
+            .map_err(|e| format!("{}: {e}", src.display()))?;
+    }
+    for args in &case.setup {
+        let out = cargo_bin_cmd!("claims")
+            .current_dir(dir.path())
+            .env_remove("CLAIMS_STORE")
+            .args(args)
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(format!(
+                "setup `claims {}` failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
     let mut file_args = Vec::new();
     for f in &case.files {
         if f == "-" {
             file_args.push(f.clone());
             continue;
         }
-        // A bare name is a fixture; a path is relative to the repository (the seed).
-        let src = if f.contains('/') {
-            root().join(f)
-        } else {
-            root().join("tests/fixtures/audit").join(f)
-        };
-        let name = src
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let src = fixture(f);
+        let name = file_name(&src);
         std::fs::copy(&src, draft_dir.join(&name))
             .map_err(|e| format!("{}: {e}", src.display()))?;
         file_args.push(match &case.subdir {

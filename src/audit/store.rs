@@ -69,10 +69,10 @@ pub fn relate_claims(stored: &str, draft: &str) -> Related {
 /// What the store-backed rules read from a store.
 pub trait ClaimIndex {
     /// Stored claims that may relate to `text`, most likely first, at most `limit`.
-    fn candidates(&self, text: &str, limit: usize) -> Vec<&StoredClaim>;
+    fn candidates(&self, text: &str, limit: usize) -> Vec<StoredClaim>;
     /// Stored direct quotations whose source is known by `key` (see
     /// [`speakers::name_key`]: a name's last word, lower case).
-    fn quotes_by(&self, key: &str) -> Vec<&StoredClaim>;
+    fn quotes_by(&self, key: &str) -> Vec<StoredClaim>;
 }
 
 /// The store as the audit sees it.
@@ -93,12 +93,100 @@ pub struct RelatedClaim {
 // ---- the index ---------------------------------------------------------------------
 
 /// An inverted index from content words and numbers to claims, and from speakers to
-/// their quotations.
+/// their quotations, over claims held in memory.
 #[derive(Debug, Default)]
 pub struct MemoryIndex {
     claims: Vec<StoredClaim>,
-    postings: HashMap<String, Vec<u32>>,
+    terms: TermIndex,
     quotes: HashMap<String, Vec<u32>>,
+}
+
+/// Postings from content terms (hashed) to claim numbers.
+#[derive(Debug, Default)]
+struct TermIndex {
+    postings: HashMap<u64, Vec<u32>>,
+    claims: usize,
+}
+
+impl TermIndex {
+    fn add(&mut self, id: u32, text: &str, scratch: &mut Vec<u64>) {
+        term_hashes(text, scratch);
+        for &term in scratch.iter() {
+            self.postings.entry(term).or_default().push(id);
+        }
+        self.claims += 1;
+    }
+
+    /// Claim numbers sharing the most terms with `text`, best first, at most `limit`.
+    fn rank(&self, text: &str, limit: usize) -> Vec<u32> {
+        let mut terms = Vec::new();
+        term_hashes(text, &mut terms);
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        // Very common terms find everything and say little: skip them, as a search
+        // engine skips stop words, so a lookup costs what its rare terms cost.
+        let common = (self.claims / 20).max(200);
+        let mut scores: HashMap<u32, u32> = HashMap::new();
+        for term in &terms {
+            let Some(list) = self.postings.get(term) else {
+                continue;
+            };
+            if list.len() > common {
+                continue;
+            }
+            for &id in list {
+                *scores.entry(id).or_default() += 1;
+            }
+        }
+        let needed = if terms.len() >= 4 { 2 } else { 1 };
+        let mut ranked: Vec<(u32, u32)> =
+            scores.into_iter().filter(|&(_, s)| s >= needed).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|(id, _)| id).collect()
+    }
+}
+
+/// The content terms of `text` as 64-bit hashes (FNV-1a of the folded word), distinct,
+/// into `out`: the terms of [`content_terms`] without a string for each.
+fn term_hashes(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut word = String::with_capacity(32);
+    let flush = |word: &mut String, out: &mut Vec<u64>| {
+        let w = word.trim_end_matches('\'');
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+        if !w.is_empty() && (has_digit || (w.chars().count() >= 3 && !STOP_WORDS.contains(&w))) {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in w.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            if !out.contains(&h) {
+                out.push(h);
+            }
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            c => c,
+        };
+        if c.is_alphanumeric() || (c == '\'' && !word.is_empty()) {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        } else if !word.is_empty() {
+            flush(&mut word, out);
+        }
+    }
+    if !word.is_empty() {
+        flush(&mut word, out);
+    }
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -221,9 +309,8 @@ impl MemoryIndex {
 
     pub fn insert(&mut self, claim: StoredClaim) {
         let id = self.claims.len() as u32;
-        for term in content_terms(&claim.text) {
-            self.postings.entry(term).or_default().push(id);
-        }
+        let mut scratch = Vec::new();
+        self.terms.add(id, &claim.text, &mut scratch);
         if claim.quote != QuoteKind::None
             && let Some(source) = &claim.source
         {
@@ -245,41 +332,236 @@ impl MemoryIndex {
 }
 
 impl ClaimIndex for MemoryIndex {
-    fn candidates(&self, text: &str, limit: usize) -> Vec<&StoredClaim> {
-        let terms = content_terms(text);
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        // Very common terms find everything and say little: skip them, as a search
-        // engine skips stop words, so a lookup costs what its rare terms cost.
-        let common = (self.claims.len() / 20).max(200);
-        let mut scores: HashMap<u32, u32> = HashMap::new();
-        for term in &terms {
-            let Some(list) = self.postings.get(term) else {
-                continue;
-            };
-            if list.len() > common {
-                continue;
-            }
-            for &id in list {
-                *scores.entry(id).or_default() += 1;
-            }
-        }
-        let needed = if terms.len() >= 4 { 2 } else { 1 };
-        let mut ranked: Vec<(u32, u32)> =
-            scores.into_iter().filter(|&(_, s)| s >= needed).collect();
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
-        ranked
+    fn candidates(&self, text: &str, limit: usize) -> Vec<StoredClaim> {
+        self.terms
+            .rank(text, limit)
             .into_iter()
-            .map(|(id, _)| &self.claims[id as usize])
+            .map(|id| self.claims[id as usize].clone())
             .collect()
     }
 
-    fn quotes_by(&self, key: &str) -> Vec<&StoredClaim> {
+    fn quotes_by(&self, key: &str) -> Vec<StoredClaim> {
         self.quotes
             .get(key)
-            .map(|ids| ids.iter().map(|&id| &self.claims[id as usize]).collect())
+            .map(|ids| {
+                ids.iter()
+                    .map(|&id| self.claims[id as usize].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The claims of a claim store, read through the store's own look-up index (the newest
+/// version of every article): only the term postings are built here, the texts stay in
+/// the store's index.
+pub struct StoreClaims<'a> {
+    ix: &'a crate::store::Index,
+    /// (version, row) of each claim, indexes into `ix.versions` and `ix.rows`.
+    rows: Vec<(u32, u32)>,
+    terms: TermIndex,
+    quotes: HashMap<String, Vec<u32>>,
+}
+
+/// Reads the little-endian cache format, refusing anything out of bounds.
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let slice = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(slice)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    /// A count and that many claim numbers, each below `limit`.
+    fn ids(&mut self, limit: usize) -> Option<Vec<u32>> {
+        let n = self.u32()? as usize;
+        let mut ids = Vec::with_capacity(n.min(self.bytes.len() / 4));
+        for _ in 0..n {
+            let id = self.u32()?;
+            if id as usize >= limit {
+                return None;
+            }
+            ids.push(id);
+        }
+        Some(ids)
+    }
+}
+
+/// The derived cache of [`StoreClaims`] (`claims/cache/audit-terms`, ignored by git like
+/// the rest of `cache/`): valid while it carries the fingerprint of the store's index.
+pub const TERMS_CACHE: &str = "cache/audit-terms";
+const TERMS_MAGIC: &[u8; 8] = b"CLAIMSAT";
+const TERMS_FORMAT: u32 = 1;
+
+impl<'a> StoreClaims<'a> {
+    /// The claims of the store whose index is `ix`, with the term postings read from the
+    /// cache under `store_root` when it matches the index, else built and cached (a
+    /// failure to write the cache is ignored: it is only a cache).
+    pub fn open(ix: &'a crate::store::Index, store_root: &std::path::Path) -> StoreClaims<'a> {
+        let path = store_root.join(TERMS_CACHE);
+        if let Ok(bytes) = std::fs::read(&path)
+            && let Some(found) = StoreClaims::decode(ix, &bytes)
+        {
+            return found;
+        }
+        let built = StoreClaims::new(ix);
+        let _ = crate::store::write_atomic(&path, &built.encode(), false);
+        built
+    }
+
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.rows.len() * 8 + self.terms.postings.len() * 16);
+        let put = |out: &mut Vec<u8>, n: u32| out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(TERMS_MAGIC);
+        put(&mut out, TERMS_FORMAT);
+        out.extend_from_slice(&self.ix.fingerprint);
+        put(&mut out, self.rows.len() as u32);
+        for &(v, r) in &self.rows {
+            put(&mut out, v);
+            put(&mut out, r);
+        }
+        put(&mut out, self.terms.claims as u32);
+        put(&mut out, self.terms.postings.len() as u32);
+        for (term, ids) in &self.terms.postings {
+            out.extend_from_slice(&term.to_le_bytes());
+            put(&mut out, ids.len() as u32);
+            for &id in ids {
+                put(&mut out, id);
+            }
+        }
+        put(&mut out, self.quotes.len() as u32);
+        for (key, ids) in &self.quotes {
+            put(&mut out, key.len() as u32);
+            out.extend_from_slice(key.as_bytes());
+            put(&mut out, ids.len() as u32);
+            for &id in ids {
+                put(&mut out, id);
+            }
+        }
+        out
+    }
+
+    /// Reads a cache written by [`StoreClaims::encode`]; `None` when it is stale, of
+    /// another format, or damaged in any way (then it is rebuilt).
+    fn decode(ix: &'a crate::store::Index, bytes: &[u8]) -> Option<StoreClaims<'a>> {
+        let mut rd = Reader { bytes, pos: 0 };
+        if rd.take(8)? != TERMS_MAGIC || rd.u32()? != TERMS_FORMAT || rd.take(32)? != ix.fingerprint
+        {
+            return None;
+        }
+        let n_rows = rd.u32()? as usize;
+        let mut rows = Vec::with_capacity(n_rows.min(bytes.len() / 8));
+        for _ in 0..n_rows {
+            let (v, r) = (rd.u32()?, rd.u32()?);
+            if v as usize >= ix.versions.len() || r as usize >= ix.rows.len() {
+                return None;
+            }
+            rows.push((v, r));
+        }
+        let claims = rd.u32()? as usize;
+        let n_terms = rd.u32()? as usize;
+        let mut postings = HashMap::with_capacity(n_terms.min(bytes.len() / 12));
+        for _ in 0..n_terms {
+            let term = u64::from_le_bytes(rd.take(8)?.try_into().ok()?);
+            postings.insert(term, rd.ids(n_rows)?);
+        }
+        let n_quotes = rd.u32()? as usize;
+        let mut quotes = HashMap::with_capacity(n_quotes.min(bytes.len() / 8));
+        for _ in 0..n_quotes {
+            let len = rd.u32()? as usize;
+            let key = std::str::from_utf8(rd.take(len)?).ok()?.to_owned();
+            quotes.insert(key, rd.ids(n_rows)?);
+        }
+        if rd.pos != bytes.len() {
+            return None;
+        }
+        Some(StoreClaims {
+            ix,
+            rows,
+            terms: TermIndex { postings, claims },
+            quotes,
+        })
+    }
+
+    /// Builds the term postings of every claim of the newest versions.
+    pub fn new(ix: &'a crate::store::Index) -> StoreClaims<'a> {
+        let mut out = StoreClaims {
+            ix,
+            rows: Vec::with_capacity(ix.rows.len()),
+            terms: TermIndex::default(),
+            quotes: HashMap::new(),
+        };
+        let mut scratch = Vec::new();
+        for (v, version) in ix.versions.iter().enumerate() {
+            if !version.head {
+                continue;
+            }
+            let first = version.first_row as usize;
+            for r in first..first + version.rows as usize {
+                let Some(row) = ix.rows.get(r) else { break };
+                let id = out.rows.len() as u32;
+                out.rows.push((v as u32, r as u32));
+                out.terms.add(id, ix.str(row.text), &mut scratch);
+                if row.quote != QuoteKind::None
+                    && let Some(source) = ix.opt_str(row.source_name).filter(|s| !s.is_empty())
+                {
+                    out.quotes
+                        .entry(speakers::name_key(source))
+                        .or_default()
+                        .push(id);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn claim(&self, id: u32) -> StoredClaim {
+        let (v, r) = self.rows[id as usize];
+        let ix = self.ix;
+        let version = &ix.versions[v as usize];
+        let row = &ix.rows[r as usize];
+        let non_empty = |s: u32| ix.opt_str(s).filter(|s| !s.is_empty());
+        StoredClaim {
+            article: non_empty(version.title)
+                .unwrap_or_else(|| ix.str(version.article))
+                .to_owned(),
+            outlet: non_empty(version.outlet).map(str::to_owned),
+            source: non_empty(row.source_name).map(str::to_owned),
+            quote: row.quote,
+            text: ix.str(row.text).to_owned(),
+        }
+    }
+}
+
+impl ClaimIndex for StoreClaims<'_> {
+    fn candidates(&self, text: &str, limit: usize) -> Vec<StoredClaim> {
+        self.terms
+            .rank(text, limit)
+            .into_iter()
+            .map(|id| self.claim(id))
+            .collect()
+    }
+
+    fn quotes_by(&self, key: &str) -> Vec<StoredClaim> {
+        self.quotes
+            .get(key)
+            .map(|ids| ids.iter().map(|&id| self.claim(id)).collect())
             .unwrap_or_default()
     }
 }
@@ -347,10 +629,16 @@ pub(crate) fn contradicts_store(
             if related.relation != Relation::Contradict {
                 continue;
             }
-            let by = stored
+            let source = stored
                 .source
                 .as_deref()
-                .map_or(String::from("unsourced"), |s| format!("source: {s}"));
+                .map_or(String::from("no source recorded"), |s| {
+                    format!("source: {s}")
+                });
+            let by = match &stored.outlet {
+                Some(outlet) => format!("{outlet}, {source}"),
+                None => source,
+            };
             let reasons = if related.reasons.is_empty() {
                 String::from("contradiction")
             } else {
@@ -369,7 +657,7 @@ pub(crate) fn contradicts_store(
                 message,
                 speaker: None,
                 related: Some(RelatedClaim {
-                    claim: stored.clone(),
+                    claim: stored,
                     reasons: related.reasons,
                 }),
             });
@@ -406,7 +694,7 @@ pub(crate) fn misquotes(
             misattributed(quoted, &draft_words, &speaker, &key, q.outer, store, out);
             continue;
         }
-        let mut best: Option<(f64, &StoredClaim, Diff)> = None;
+        let mut best: Option<(f64, StoredClaim, Diff)> = None;
         let mut exact = false;
         for stored in stored_quotes {
             let stored_words = words(&stored.text);

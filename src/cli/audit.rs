@@ -4,8 +4,10 @@ use super::GlobalArgs;
 use super::error::CliError;
 use super::output::{self, Paint, ellipsize, new_table};
 use claims::audit::config::{self, ConfigError};
+use claims::audit::store::StoreClaims;
 use claims::audit::{Auditor, FileReport, Finding, Level, Rule, StoreContext, Summary};
 use claims::input::{DecodeOptions, Document};
+use claims::store::{Store, StoreError};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -101,7 +103,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let store_dir = find_store(global)?;
+    let store = find_store(global)?;
+    let store_dir = store.as_ref().map(|s| s.root().to_path_buf());
     let store_toml = store_dir
         .as_deref()
         .map(|d| d.join("store.toml"))
@@ -117,9 +120,20 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    // The store-backed rules (contradicts-store, misquote) run when a store can be read.
-    // The store stage is not built yet: until it is, they are skipped.
-    let store: Option<StoreContext> = None;
+    // The store-backed rules (contradicts-store, misquote, misattributed-quote) read the
+    // newest version of every stored article through an index of their claims.
+    let store_index = match &store {
+        Some(store) => Some((store.index()?, store.root().to_path_buf())),
+        None => None,
+    };
+    let stored = store_index
+        .as_ref()
+        .map(|(index, root)| StoreClaims::open(index, root));
+    let relate = claims::audit::store::relate_claims;
+    let store: Option<StoreContext> = stored.as_ref().map(|index| StoreContext {
+        index,
+        relate: &relate,
+    });
 
     let format = args.format.unwrap_or(if output::stdout_is_terminal() {
         Format::Table
@@ -211,23 +225,14 @@ fn draft_dir(path: &Path) -> PathBuf {
         .map_or_else(working_dir, Path::to_path_buf)
 }
 
-/// The claim store: `--store` (or CLAIMS_STORE) when given, which must exist; else the
-/// nearest `claims/` holding a `store.toml` in the working directory or above.
-fn find_store(global: &GlobalArgs) -> Result<Option<PathBuf>, CliError> {
-    if let Some(dir) = &global.store {
-        if dir.join("store.toml").is_file() {
-            return Ok(Some(dir.clone()));
-        }
-        return Err(CliError::new(format!(
-            "no claim store at {} (no store.toml there)",
-            dir.display()
-        ))
-        .with_hint("run `claims init` to create one, or point --store (or CLAIMS_STORE) at an existing store"));
+/// The claim store: `--store` (or CLAIMS_STORE) when given, which must be a store; else
+/// the nearest `claims/store.toml` from the working directory up, if any.
+fn find_store(global: &GlobalArgs) -> Result<Option<Store>, CliError> {
+    match Store::locate(global.store.as_deref()) {
+        Ok(store) => Ok(Some(store)),
+        Err(StoreError::NotFound { .. }) if global.store.is_none() => Ok(None),
+        Err(err) => Err(err.into()),
     }
-    Ok(working_dir()
-        .ancestors()
-        .map(|d| d.join("claims"))
-        .find(|d| d.join("store.toml").is_file()))
 }
 
 /// Auditors by the config files they were built from: drafts in one folder share one
