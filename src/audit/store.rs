@@ -949,6 +949,38 @@ mod tests {
     }
 
     #[test]
+    fn the_term_cache_round_trips_and_refuses_stale_or_damaged_bytes() {
+        let mut ix = crate::store::Index::default();
+        ix.fingerprint = [7; 32];
+        let built = StoreClaims::new(&ix);
+        let bytes = built.encode();
+        assert!(StoreClaims::decode(&ix, &bytes).is_some());
+        for cut in [0, 8, 12, bytes.len() - 1] {
+            assert!(
+                StoreClaims::decode(&ix, &bytes[..cut]).is_none(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(StoreClaims::decode(&ix, &longer).is_none());
+        let mut other = crate::store::Index::default();
+        other.fingerprint = [8; 32];
+        assert!(
+            StoreClaims::decode(&other, &bytes).is_none(),
+            "stale fingerprint"
+        );
+    }
+
+    #[test]
+    fn term_hashes_match_content_terms() {
+        let text = "North Korea’s troops, 500 of them, were sent to Russia's east.";
+        let mut hashes = Vec::new();
+        term_hashes(text, &mut hashes);
+        assert_eq!(hashes.len(), content_terms(text).len());
+    }
+
+    #[test]
     fn index_finds_candidates_by_shared_terms() {
         let claims = vec![
             StoredClaim {
