@@ -98,14 +98,15 @@ impl<'a, 't> Analysis<'a, 't> {
 
     pub fn run(&mut self) {
         let enabled = |r| self.config.enabled(r);
+        // Always run, and first: it also finds the unnamed sources the story counts and
+        // that the vague rule leaves to it.
+        self.anonymous_sources();
         if enabled(Rule::VagueAttribution) {
             self.vague_attribution();
         }
         if enabled(Rule::LoadedVerb) {
             self.loaded_verbs();
         }
-        // Always run: it also finds the unnamed sources the story counts.
-        self.anonymous_sources();
         if enabled(Rule::QuoteWithoutSpeaker) {
             self.quotes_without_speaker();
         }
@@ -298,6 +299,17 @@ impl<'a, 't> Analysis<'a, 't> {
                 continue;
             }
             let Some(span) = source.span else { continue };
+            // Only unidentified groups: not "the economists" (named just before), not
+            // "the county coroner", not unnamed officials (anonymous-source's).
+            let head_is_anonymous = self
+                .mention_head(span)
+                .is_some_and(|h| self.text.word_in(h, ANONYMOUS_HEADS));
+            if !self.mention_is_unidentified(span)
+                || head_is_anonymous
+                || self.anonymous.iter().any(|(_, a)| a.overlaps(span))
+            {
+                continue;
+            }
             if flagged.iter().any(|f| f.overlaps(span))
                 || self
                     .text
@@ -319,6 +331,41 @@ impl<'a, 't> Analysis<'a, 't> {
             let subject = sentence.map_or(span, |s| self.text.sentences[s]);
             self.findings_push_vague(span, subject, message);
         }
+    }
+
+    /// The last word of a source mention.
+    fn mention_head(&self, span: Span) -> Option<usize> {
+        let t = self.text;
+        let first = t.tokens.partition_point(|tk| tk.span.start < span.start);
+        let last = t.tokens.partition_point(|tk| tk.span.start < span.end);
+        (first..last).rev().find(|&i| t.tokens[i].is_word())
+    }
+
+    /// Whether a source mention extraction found reads as unidentified: it opens with an
+    /// indefinite word ("a", "some", "two") or is a bare plural ("officials"), and is not
+    /// a name, a pronoun or a definite description ("the county coroner").
+    fn mention_is_unidentified(&self, span: Span) -> bool {
+        let t = self.text;
+        let first = t.tokens.partition_point(|tk| tk.span.start < span.start);
+        let last = t.tokens.partition_point(|tk| tk.span.start < span.end);
+        let words: Vec<usize> = (first..last).filter(|&i| t.tokens[i].is_word()).collect();
+        let (Some(&a), Some(&head)) = (words.first(), words.last()) else {
+            return false;
+        };
+        if t.word_in(a, DEFINITE) || t.word_in(a, super::lexicon::PRONOUNS) {
+            return false;
+        }
+        if t.word_in(a, INDEFINITE) {
+            return true;
+        }
+        let sentence_start = t
+            .sentence_at(t.tokens[a].span.start)
+            .and_then(|s| t.sentence_range(s).find(|&i| t.tokens[i].is_word()))
+            == Some(a);
+        let named = words
+            .iter()
+            .any(|&i| t.is_capitalised(i) && !(i == a && sentence_start));
+        !named && t.tok(head).ends_with('s')
     }
 
     fn findings_push_vague(&mut self, span: Span, subject: Span, message: String) {
@@ -656,6 +703,11 @@ impl<'a, 't> Analysis<'a, 't> {
                     continue;
                 }
                 let Some(span) = source.span else { continue };
+                if !self.mention_is_unidentified(span) {
+                    // "the plant manager said": a definite role, named or not, is
+                    // the reporter's to judge; the text rule reads indefinite ones.
+                    continue;
+                }
                 if seen_heads.iter().any(|h| h.overlaps(span))
                     || extra.iter().any(|(h, _): &(Span, usize)| h.overlaps(span))
                 {
@@ -1506,19 +1558,26 @@ impl<'a, 't> Analysis<'a, 't> {
                 continue;
             }
             let claims = &self.claims_by_sentence[s];
-            let regions: Vec<Span> = if claims.len() > 1 {
+            // Attributed as a whole: every claim has a source. Not attributed at all: no
+            // cue in the text. In between (a cue, and claims extraction left unsourced),
+            // only those claims are read.
+            let all_sourced = !claims.is_empty()
+                && claims
+                    .iter()
+                    .all(|&c| self.extraction.claims[c].source.is_some());
+            let regions: Vec<Span> = if all_sourced {
+                Vec::new()
+            } else if !self.split_sentence_has_cue(s) {
+                vec![span]
+            } else if claims.len() > 1 {
                 claims
                     .iter()
                     .map(|&c| &self.extraction.claims[c])
                     .filter(|c| c.source.is_none())
                     .map(|c| c.span)
                     .collect()
-            } else if (claims.len() == 1 && self.extraction.claims[claims[0]].source.is_some())
-                || self.split_sentence_has_cue(s)
-            {
-                Vec::new()
             } else {
-                vec![span]
+                Vec::new()
             };
             if regions.is_empty() || self.is_background(s) || self.continues_attribution(s) {
                 continue;

@@ -714,6 +714,8 @@ pub(crate) fn misquotes(
             continue;
         }
         let Some((_, stored, diff)) = best else {
+            // Not this speaker's words as stored: perhaps someone else's.
+            misattributed(quoted, &draft_words, &speaker, &key, q.outer, store, out);
             continue;
         };
         let message = format!(
@@ -895,6 +897,11 @@ pub fn near_copy(draft: &[String], original: &[String]) -> Option<(f64, Diff)> {
         .filter(|k| !matched_d.contains(k))
         .map(|k| d[k].clone())
         .collect();
+    // Words the draft has before the first or after the last match stand for the
+    // original's words at the same place ("needs" for "wants" at the end).
+    let (&(d_first, _), &(d_last, _)) = (matched.first()?, matched.last()?);
+    let o_first = o_first.saturating_sub(d_first);
+    let o_last = (o_last + (n - 1 - d_last)).min(m - 1);
     let original_missing: Vec<String> = (o_first..=o_last)
         .filter(|k| !matched_o.contains(k))
         .map(|k| o[k].clone())
