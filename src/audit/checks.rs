@@ -305,6 +305,7 @@ impl<'a, 't> Analysis<'a, 't> {
                 .mention_head(span)
                 .is_some_and(|h| self.text.word_in(h, ANONYMOUS_HEADS));
             if !self.mention_is_unidentified(span)
+                || !self.mention_is_vague_group(span)
                 || head_is_anonymous
                 || self.anonymous.iter().any(|(_, a)| a.overlaps(span))
             {
@@ -331,6 +332,20 @@ impl<'a, 't> Analysis<'a, 't> {
             let subject = sentence.map_or(span, |s| self.text.sentences[s]);
             self.findings_push_vague(span, subject, message);
         }
+    }
+
+    /// Whether a mention names a group the way vague attributions do: a quantifier or a
+    /// known group word ("some sheriffs", "immigration advocates"), in a few words.
+    fn mention_is_vague_group(&self, span: Span) -> bool {
+        let t = self.text;
+        let first = t.tokens.partition_point(|tk| tk.span.start < span.start);
+        let last = t.tokens.partition_point(|tk| tk.span.start < span.end);
+        let words: Vec<usize> = (first..last).filter(|&i| t.tokens[i].is_word()).collect();
+        words.len() <= 8
+            && words.iter().any(|&i| {
+                t.word_in(i, &["some", "many", "most", "several", "few", "others"])
+                    || super::lexicon::is_vague_group(t.tok(i))
+            })
     }
 
     /// The last word of a source mention.
@@ -432,6 +447,8 @@ impl<'a, 't> Analysis<'a, 't> {
                 .loaded
                 .match_at(self.text, first, true, &mut buf)
                 .is_some()
+                && !self.prev_word_is(first, DEFINITE)
+                && !self.prev_word_is(first, INDEFINITE)
             {
                 extra.push(span);
             }
@@ -703,6 +720,19 @@ impl<'a, 't> Analysis<'a, 't> {
                     continue;
                 }
                 let Some(span) = source.span else { continue };
+                let first = t.tokens.partition_point(|tk| tk.span.start < span.start);
+                let head_is_anonymous = self
+                    .mention_head(span)
+                    .is_some_and(|h| t.word_in(h, ANONYMOUS_HEADS));
+                if !head_is_anonymous
+                    || self.describes_someone_else(
+                        first,
+                        t.sentence_range(t.sentence_at(span.start).unwrap_or(0))
+                            .start,
+                    )
+                {
+                    continue;
+                }
                 if !self.mention_is_unidentified(span) {
                     // "the plant manager said": a definite role, named or not, is
                     // the reporter's to judge; the text rule reads indefinite ones.
@@ -863,6 +893,16 @@ impl<'a, 't> Analysis<'a, 't> {
         while start > range.start && modifiers < 4 {
             let p = start - 1;
             let tok = t.tokens[p];
+            if tok.is_punct('.')
+                && p > range.start
+                && t.tokens[p - 1].is_word()
+                && t.tok(p - 1).len() <= 2
+                && t.is_capitalised(p - 1)
+            {
+                // "A U.S. intelligence official": the full stops of an abbreviation.
+                start = p;
+                continue;
+            }
             if !tok.is_word() || tok.in_quote {
                 break;
             }

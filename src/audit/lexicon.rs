@@ -85,7 +85,8 @@ pub const LOADED_VERBS: &[&str] = &[
 const VAGUE_SUBJECTS: &[&str] = &[
     "analysts", "critics", "experts", "observers", "commentators", "pundits", "insiders",
     "economists", "scientists", "researchers", "historians", "scholars", "skeptics", "sceptics",
-    "supporters", "opponents", "detractors", "people", "watchers",
+    "supporters", "opponents", "detractors", "people", "watchers", "advocates", "backers",
+    "proponents", "activists", "campaigners",
 ];
 
 /// Quantifiers that are a vague subject on their own ("some say", "many believe"), with
