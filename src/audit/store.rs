@@ -608,10 +608,27 @@ pub(crate) fn contradicts_store(
         if words(claim_text).len() < 4 {
             continue;
         }
+        let candidates = store.index.candidates(claim_text, CANDIDATES);
+        if candidates.is_empty() {
+            continue;
+        }
+        let mut draft_terms = Vec::new();
+        term_hashes(claim_text, &mut draft_terms);
+        let mut stored_terms = Vec::new();
         let draft_features = crate::compare::ClaimFeatures::new(claim_text);
         let draft_concepts = draft_features.content_concepts();
         let draft_entities = entities(&draft_features);
-        for stored in store.index.candidates(claim_text, CANDIDATES) {
+        for stored in candidates {
+            // A cheap look first: claims sharing few of their terms are not the same
+            // statement, whatever the synonyms.
+            term_hashes(&stored.text, &mut stored_terms);
+            let shared = stored_terms
+                .iter()
+                .filter(|t| draft_terms.contains(t))
+                .count();
+            if 4 * shared < draft_terms.len().min(stored_terms.len()) {
+                continue;
+            }
             // Relate only statements about the same thing: the relation engine judges a
             // pair as if it were about one event, and "TimeWarner's sales rose 2%" is no
             // contradiction of "the carmaker's sales rose 43%".
