@@ -1,8 +1,24 @@
 //! Attributed statements: for each sentence, what is reported, by whom, with which cue.
 //!
-//! PLACEHOLDER: every sentence is one unsourced statement. The real attribution stage
-//! (cues, source mentions with roles, back-references, quotes over several sentences,
-//! source kinds) replaces it.
+//! The stage works on tokens (see [`tokens`]) with a lexicon of cue verbs and source
+//! nouns ([`lexicon`]); quote marks are paired over the whole document ([`quotes`]), so
+//! a quotation carried over several sentences or paragraphs is one piece of content.
+//! Attribution frames (cue, source mention, content) are found by local patterns around
+//! each cue ([`frames`]); source mentions are then resolved within the document
+//! ([`resolve`]): titles and roles split from names, back-references ("Cha", "he", "the
+//! official") given the full name, and each source classified. Whatever part of a
+//! sentence no frame covers is the article's own, unsourced statement.
+//!
+//! No regular expressions and no allocation per token: one hash lookup per word, and
+//! every pattern looks at a bounded window around its cue, so the stage is linear in the
+//! text.
+
+mod doc;
+mod frames;
+mod lexicon;
+mod quotes;
+mod resolve;
+mod tokens;
 
 use crate::segment::Sentence;
 use crate::span::Span;
@@ -97,19 +113,256 @@ pub struct Statement {
     pub quote: QuoteKind,
     pub source: Option<Source>,
     pub cue: Option<Cue>,
+    /// The subject the content lacks, to restore in the claim's text: in "X's decision,
+    /// revealed by Y, will test ...", the statement "will test ..." has subject "X's
+    /// decision".
+    pub subject: Option<Span>,
 }
 
 /// Finds the attributed statements of every sentence.
-pub fn attribute(_text: &str, sentences: &[Sentence]) -> Vec<Statement> {
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Statement {
-            sentence: i,
-            content: s.span,
-            quote: QuoteKind::None,
-            source: None,
-            cue: None,
-        })
-        .collect()
+pub fn attribute(text: &str, sentences: &[Sentence]) -> Vec<Statement> {
+    let doc = doc::Doc::new(text, sentences);
+    let frames = frames::find(&doc);
+    // A developer's view of the frames found (set CLAIMS_DEBUG_FRAMES to see them).
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("CLAIMS_DEBUG_FRAMES").is_some()) {
+        for f in &frames {
+            eprintln!(
+                "frame cue={:?} src={:?} content={:?} attr={:?} borrowed={} continued={}",
+                doc.span(f.cue.0, f.cue.1).slice(text),
+                f.source.map(|(a, b)| doc.span(a, b).slice(text)),
+                f.content
+                    .iter()
+                    .map(|&(a, b)| doc.span(a, b).slice(text))
+                    .collect::<Vec<_>>(),
+                doc.span(f.attr.0, f.attr.1).slice(text),
+                f.borrowed,
+                f.continued
+            );
+        }
+    }
+    statements(&doc, &frames)
 }
+
+/// Turns frames into per-sentence statements, and what no frame covers into unsourced
+/// statements.
+fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
+    use std::collections::HashMap;
+    // Resolve each distinct mention once, in text order.
+    let mut order: Vec<usize> = (0..frames.len())
+        .filter(|&i| frames[i].source.is_some())
+        .collect();
+    order.sort_by_key(|&i| frames[i].source.map(|s| s.0));
+    let mut resolver = resolve::Resolver::default();
+    let mut sources: HashMap<(usize, usize), Source> = HashMap::new();
+    for &i in &order {
+        let f = &frames[i];
+        let Some(m) = f.source else { continue };
+        if f.continued || sources.contains_key(&m) {
+            continue;
+        }
+        let src = match f.antecedent {
+            Some(ante) => {
+                let mut src = resolver.source(doc, ante, f.role);
+                src.span = Some(doc.span(m.0, m.1));
+                src
+            }
+            None => resolver.source(doc, m, f.role),
+        };
+        sources.insert(m, src);
+    }
+    let mut covered = vec![false; doc.toks.len()];
+    let mut out = Vec::new();
+    for f in frames {
+        let source = f.source.and_then(|m| sources.get(&m).cloned());
+        let cue = Cue {
+            text: resolve::clean(doc.span(f.cue.0, f.cue.1).slice(doc.text)),
+            span: Some(doc.span(f.cue.0, f.cue.1)),
+        };
+        for &(a, b) in &f.content {
+            covered[a..b].fill(true);
+            for_each_sentence_piece(doc, a, b, |s, x, y| {
+                if let Some((span, quote)) = content_span(doc, x, y) {
+                    out.push(Statement {
+                        sentence: s,
+                        content: span,
+                        quote,
+                        source: source.clone(),
+                        cue: Some(cue.clone()),
+                        subject: None,
+                    });
+                }
+            });
+        }
+        if !f.continued {
+            covered[f.attr.0..f.attr.1].fill(true);
+            if let Some((a, b)) = f.source
+                && !f.borrowed
+            {
+                covered[a..b].fill(true);
+            }
+            if let Some((a, b)) = f.role {
+                covered[a..b].fill(true);
+            }
+            covered[f.cue.0..f.cue.1].fill(true);
+        }
+    }
+    // What no frame covers: the article's own statements.
+    for (s, r) in doc.sents.iter().enumerate() {
+        let framed = r.clone().any(|i| covered[i]);
+        let mut i = r.start;
+        while i < r.end {
+            if covered[i] {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < r.end && !covered[i] {
+                i += 1;
+            }
+            let (x, y) = trim_glue(doc, a, i, framed);
+            let words = doc.toks[x..y].iter().filter(|t| t.is_word()).count();
+            let enough = if framed { words >= 3 } else { words >= 1 };
+            if !enough {
+                continue;
+            }
+            let Some((span, quote)) = content_span(doc, x, y)
+                .or_else(|| (!framed).then(|| (doc.span(x, y), QuoteKind::None)))
+            else {
+                continue;
+            };
+            let subject = if framed && doc.toks[x].is(lexicon::AUX | lexicon::MODAL) {
+                let unit = doc.unit_of_sent[s];
+                frames
+                    .iter()
+                    .filter(|f| f.unit == unit)
+                    .find_map(|f| f.rest_subject)
+                    .map(|(a, b)| doc.span(a, b))
+            } else {
+                None
+            };
+            out.push(Statement {
+                sentence: s,
+                content: span,
+                quote,
+                source: None,
+                cue: None,
+                subject,
+            });
+        }
+        // A sentence made only of punctuation still has no statement.
+        let _ = r;
+    }
+    out.sort_by_key(|st| (st.sentence, st.content.start, st.content.end));
+    out
+}
+
+/// Calls `f(sentence, a, b)` for each sentence's share of tokens `[a, b)`.
+fn for_each_sentence_piece(
+    doc: &doc::Doc,
+    a: usize,
+    b: usize,
+    mut f: impl FnMut(usize, usize, usize),
+) {
+    if a >= b {
+        return;
+    }
+    let first = doc.toks[a].sent as usize;
+    let last = doc.toks[b - 1].sent as usize;
+    for s in first..=last {
+        let r = &doc.sents[s];
+        let x = a.max(r.start);
+        let y = b.min(r.end);
+        if x < y {
+            f(s, x, y);
+        }
+    }
+}
+
+/// The span of content tokens `[a, b)` without surrounding quote marks and punctuation,
+/// and whether it is quoted. `None` when no word is left.
+fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, QuoteKind)> {
+    while a < b && !doc.toks[a].is_word() {
+        a += 1;
+    }
+    while b > a && !doc.toks[b - 1].is_word() {
+        // Keep a closing bracket or an ellipsis inside; drop punctuation and quote marks.
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    // A partial quote that closes right after the content keeps its closing mark
+    // ("not to “add fuel to the fire.”"), so the claim's quote marks balance.
+    let opens = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.kind == tokens::Kind::Open)
+        .count();
+    let closes = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.kind == tokens::Kind::Close)
+        .count();
+    if opens > closes {
+        let mut k = b;
+        while k < doc.toks.len() && k < b + 3 && doc.toks[k].kind == tokens::Kind::Punct {
+            k += 1;
+        }
+        if k < doc.toks.len()
+            && doc.toks[k].kind == tokens::Kind::Close
+            && doc.toks[k].sent == doc.toks[a].sent
+        {
+            b = k + 1;
+        }
+    }
+    let words = b - a;
+    let quoted = doc.toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && t.in_quote())
+        .count();
+    let all_words = doc.toks[a..b].iter().filter(|t| t.is_word()).count();
+    let quote = if quoted == 0 {
+        QuoteKind::None
+    } else if quoted == all_words {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+    let _ = words;
+    Some((doc.span(a, b), quote))
+}
+
+/// Trims what glues a leftover piece to an attribution: punctuation, conjunctions,
+/// "that", "to", "other than".
+fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize, usize) {
+    use lexicon::*;
+    const TRAILING: &[&str] = &[
+        "to", "than", "other", "rather", "except", "and", "or", "but", "that", "which", "who",
+        "while", "though", "although", "because", "as", "so",
+    ];
+    let leading = |i: usize| {
+        let t = doc.toks[i];
+        match t.kind {
+            tokens::Kind::Word => framed && t.is(CONJ | SUBORD | DISCOURSE | REL) && !t.cap(),
+            tokens::Kind::Number => false,
+            _ => true,
+        }
+    };
+    let trailing = |i: usize| {
+        let t = doc.toks[i];
+        match t.kind {
+            tokens::Kind::Word => framed && TRAILING.iter().any(|w| doc.is_word(i, w)),
+            tokens::Kind::Number => false,
+            _ => true,
+        }
+    };
+    while a < b && leading(a) {
+        a += 1;
+    }
+    while b > a && trailing(b - 1) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests;

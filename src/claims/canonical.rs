@@ -9,6 +9,19 @@ pub fn canonical_form(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for ch in text.chars() {
+        // ASCII fast path: letters, digits and most punctuation need no table.
+        if ch.is_ascii() && !matches!(ch, '`' | '"') {
+            if ch.is_ascii_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(ch.to_ascii_lowercase());
+            continue;
+        }
         let folded = match ch {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'

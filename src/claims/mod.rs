@@ -2,8 +2,11 @@
 //! given a canonical form and a content id.
 
 mod canonical;
+mod fragments;
+mod split;
 
 pub use canonical::{canonical_form, claim_id};
+pub use fragments::is_fragment;
 
 use crate::attribution::{Cue, QuoteKind, Source, Statement};
 use crate::hash::Id;
@@ -37,25 +40,60 @@ pub struct Atomized {
 
 /// Splits statements into atomic claims and sets fragments aside.
 ///
-/// PLACEHOLDER: one claim per statement, no fragments.
-pub fn atomize(text: &str, _sentences: &[Sentence], statements: &[Statement]) -> Atomized {
-    let claims = statements
+/// A sentence whose shape says it is garbled or truncated (see [`is_fragment`]) becomes a
+/// fragment and yields no claim. Every other statement is split into atomic pieces
+/// (conservatively: "While X, Y"; "X, but they Y"; "He teaches X and is Y" with the
+/// subject restored), each keeping the statement's source, cue and quote kind.
+pub fn atomize(text: &str, sentences: &[Sentence], statements: &[Statement]) -> Atomized {
+    let fragment = fragments::find(text, sentences);
+    let fragments = sentences
         .iter()
-        .map(|st| {
-            let claim_text = st.content.slice(text).to_owned();
-            Claim {
+        .zip(&fragment)
+        .filter(|(_, f)| **f)
+        .map(|(s, _)| s.span)
+        .collect();
+    let mut claims = Vec::with_capacity(statements.len() + statements.len() / 4);
+    for st in statements {
+        if fragment.get(st.sentence).copied().unwrap_or(false) {
+            continue;
+        }
+        let restored = st.subject.map(|s| s.slice(text).trim());
+        for piece in split::split(text, st.content) {
+            let body = piece.span.slice(text);
+            let claim_text = match (piece.subject.as_deref(), restored) {
+                (Some(subj), _) => join(subj, body),
+                (None, Some(subj)) => join(subj, body),
+                (None, None) => body.to_owned(),
+            };
+            let quote = if st.quote == QuoteKind::Direct {
+                QuoteKind::Direct
+            } else if body.contains(['“', '”', '"'])
+                || (st.quote == QuoteKind::Partial && st.content == piece.span)
+            {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::None
+            };
+            claims.push(Claim {
                 id: claim_id(&canonical_form(&claim_text)),
                 text: claim_text,
-                span: st.content,
+                span: piece.span,
                 sentence: st.sentence,
-                quote: st.quote,
+                quote,
                 source: st.source.clone(),
                 cue: st.cue.clone(),
-            }
-        })
-        .collect();
-    Atomized {
-        claims,
-        fragments: Vec::new(),
+            });
+        }
     }
+    Atomized { claims, fragments }
+}
+
+/// A restored subject and the rest of the claim: "He" + "is the Korea Chair" with the
+/// first letter of the rest kept as written.
+fn join(subject: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(subject.len() + rest.len() + 1);
+    s.push_str(subject);
+    s.push(' ');
+    s.push_str(rest);
+    s
 }

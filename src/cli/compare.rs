@@ -13,7 +13,7 @@ use super::error::CliError;
 use super::export::write_csv_row;
 use super::output::{self, ellipsize, write_json_line};
 use claims::compare::pairs::{Pair, PairReader, PairsError};
-use claims::compare::{ClaimFeatures, Relation, Signals, relate, signals};
+use claims::compare::{ClaimFeatures, Relation, Signals, relate, relate_claims, signals};
 use serde::Serialize;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -75,6 +75,11 @@ pub struct Args {
     /// With --pairs: add the evidence weighed for each pair (`signals`) to JSON output.
     #[arg(long)]
     pub explain: bool,
+    /// With --pairs: relate each pair as two claims of equal standing, the rule used
+    /// between articles (agree only when most of both align), instead of asking whether
+    /// `b` states what `a` states.
+    #[arg(long, requires = "pairs")]
+    pub symmetric: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -154,7 +159,11 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         let fa = ClaimFeatures::new(&pair.a);
         let fb = ClaimFeatures::new(&pair.b);
         let evidence = args.explain.then(|| signals(&fa, &fb));
-        let relation = relate(&fa, &fb);
+        let relation = if args.symmetric {
+            relate_claims(&fa, &fb)
+        } else {
+            relate(&fa, &fb)
+        };
         match format {
             Format::Jsonl => {
                 write_json_line(&mut out, &record(&pair, &relation, evidence.as_ref()))?

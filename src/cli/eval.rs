@@ -27,7 +27,9 @@ pub struct Args {
 pub enum Measure {
     /// Sentence boundaries against `{"id","text","expected":[...]}` records.
     Segment,
-    /// Who-said-what against PolNeAR-style `{"id","text","attributions":[...]}` records.
+    /// Who-said-what against PolNeAR-style `{"id","text","attributions":[...]}` records
+    /// (figures of score_attribution.py; the speech subset uses a speech-verb list derived
+    /// from GenderGapTracker's, MIT).
     Attribution,
     /// Claim-pair relations against `{"id","a","b","label"}` records.
     Pairs,

@@ -294,23 +294,36 @@ mod tests {
         let name = ArticleName::parse("story").unwrap();
 
         let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
-        let first = logger.log(name.clone(), &doc("a", "One. Two.")).unwrap();
+        let first = logger
+            .log(
+                name.clone(),
+                &doc("a", "The council met on Monday. It approved the budget."),
+            )
+            .unwrap();
         assert_eq!(first.status, Status::New);
         assert_eq!(first.claims, 2);
         logger.finish().unwrap();
         assert_eq!(store.read_ref(&name).unwrap(), Some(first.version));
 
         let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
-        let same = logger.log(name.clone(), &doc("a", "One. Two.")).unwrap();
+        let same = logger
+            .log(
+                name.clone(),
+                &doc("a", "The council met on Monday. It approved the budget."),
+            )
+            .unwrap();
         assert_eq!(same.status, Status::Unchanged);
         assert_eq!(same.version, first.version);
-        let changed = logger.log(ArticleName::parse("other").unwrap(), &doc("b", "Three."));
+        let changed = logger.log(
+            ArticleName::parse("other").unwrap(),
+            &doc("b", "The river flooded the old town."),
+        );
         assert_eq!(changed.unwrap().status, Status::New);
         logger.finish().unwrap();
 
         let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
         let revised = logger
-            .log(name.clone(), &doc("a", "One. Two. Four."))
+            .log(name.clone(), &doc("a", "The council met on Monday. It approved the budget. The mayor resigned on Tuesday."))
             .unwrap();
         assert_eq!(revised.status, Status::Updated);
         assert_eq!(revised.parent, Some(first.version));

@@ -1,0 +1,298 @@
+//! One test per pattern and source kind, on sentences written for these tests.
+
+use super::*;
+use crate::segment;
+
+/// What attribution finds, as text: (content, source name, kind, role, source mention,
+/// cue).
+#[derive(Debug)]
+struct Found {
+    content: String,
+    name: Option<String>,
+    kind: Option<SourceKind>,
+    role: Option<String>,
+    mention: Option<String>,
+    cue: Option<String>,
+    quote: QuoteKind,
+}
+
+fn run(text: &str) -> Vec<Found> {
+    let sentences = segment::split(text);
+    attribute(text, &sentences)
+        .into_iter()
+        .map(|st| Found {
+            content: st.content.slice(text).to_owned(),
+            name: st.source.as_ref().map(|s| s.name.clone()),
+            kind: st.source.as_ref().map(|s| s.kind),
+            role: st.source.as_ref().and_then(|s| s.role.clone()),
+            mention: st
+                .source
+                .as_ref()
+                .and_then(|s| s.span)
+                .map(|s| s.slice(text).to_owned()),
+            cue: st.cue.map(|c| c.text),
+            quote: st.quote,
+        })
+        .collect()
+}
+
+/// The statement whose content starts with `opening`.
+fn find<'a>(found: &'a [Found], opening: &str) -> &'a Found {
+    found
+        .iter()
+        .find(|f| f.content.starts_with(opening))
+        .unwrap_or_else(|| panic!("no statement starts with {opening:?} in {found:#?}"))
+}
+
+#[test]
+fn x_said_y() {
+    let f = run("Maria Okafor said the ferry would resume on Monday.");
+    let s = find(&f, "the ferry would resume");
+    assert_eq!(s.name.as_deref(), Some("Maria Okafor"));
+    assert_eq!(s.kind, Some(SourceKind::Named));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.mention.as_deref(), Some("Maria Okafor"));
+}
+
+#[test]
+fn y_comma_x_said() {
+    let f = run("The ferry will resume on Monday, the harbour office said.");
+    let s = find(&f, "The ferry will resume on Monday");
+    assert_eq!(s.name.as_deref(), Some("the harbour office"));
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+}
+
+#[test]
+fn quote_then_speaker() {
+    let f = run("“We are not going anywhere,” Okafor said.");
+    let s = find(&f, "We are not going anywhere");
+    assert_eq!(s.name.as_deref(), Some("Okafor"));
+    assert_eq!(s.quote, QuoteKind::Direct);
+}
+
+#[test]
+fn inverted_speaker_with_a_role() {
+    let f =
+        run("The tide tables are wrong, said Tomas Lindqvist, a lecturer at the maritime college.");
+    let s = find(&f, "The tide tables are wrong");
+    assert_eq!(s.name.as_deref(), Some("Tomas Lindqvist"));
+    assert_eq!(
+        s.role.as_deref(),
+        Some("a lecturer at the maritime college")
+    );
+    assert_eq!(s.mention.as_deref(), Some("Tomas Lindqvist"));
+}
+
+#[test]
+fn title_before_a_name_is_a_role() {
+    let f = run("Harbour Minister Ana Ruiz warned that the pier could close.");
+    let s = find(&f, "the pier could close");
+    assert_eq!(s.name.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(s.role.as_deref(), Some("Harbour Minister"));
+    assert_eq!(s.cue.as_deref(), Some("warned"));
+}
+
+#[test]
+fn appositive_role_between_commas() {
+    let f = run("Ana Ruiz, a spokeswoman for the council, said the pier would reopen.");
+    let s = find(&f, "the pier would reopen");
+    assert_eq!(s.name.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(s.role.as_deref(), Some("a spokeswoman for the council"));
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let f = run(
+        "According to the harbour report, ten boats sank. Two crews were rescued, according to the coast guard.",
+    );
+    let a = find(&f, "ten boats sank");
+    assert_eq!(a.kind, Some(SourceKind::Document));
+    assert_eq!(a.cue.as_deref(), Some("According to"));
+    let b = find(&f, "Two crews were rescued");
+    assert_eq!(b.name.as_deref(), Some("the coast guard"));
+}
+
+#[test]
+fn participle_with_by() {
+    let f =
+        run("The budget cut, announced on Monday by Mayor Lena Park, will close two libraries.");
+    let cut = find(&f, "The budget cut");
+    assert_eq!(cut.name.as_deref(), Some("Lena Park"));
+    assert_eq!(cut.role.as_deref(), Some("Mayor"));
+    assert_eq!(cut.cue.as_deref(), Some("announced"));
+    let rest = find(&f, "will close two libraries");
+    assert!(rest.name.is_none(), "the forecast is the article's own");
+}
+
+#[test]
+fn an_infinitive_borrows_the_subject() {
+    let f = run(
+        "The council has not commented on the closures other than to say it regrets the delay.",
+    );
+    let said = find(&f, "it regrets the delay");
+    assert_eq!(said.name.as_deref(), Some("the council"));
+    assert_eq!(said.cue.as_deref(), Some("say"));
+    let own = find(&f, "The council has not commented");
+    assert!(own.name.is_none());
+}
+
+#[test]
+fn a_participle_borrows_the_speaker() {
+    let f = run("Okafor praised the crews, saying they had worked through the night.");
+    let s = find(&f, "they had worked through the night");
+    assert_eq!(s.name.as_deref(), Some("Okafor"));
+    assert_eq!(s.cue.as_deref(), Some("saying"));
+}
+
+#[test]
+fn colon_then_quote() {
+    let f = run("The mayor said: “We will rebuild the pier.”");
+    let s = find(&f, "We will rebuild the pier");
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert_eq!(s.quote, QuoteKind::Direct);
+}
+
+#[test]
+fn a_quote_runs_over_sentences_and_paragraphs() {
+    let text = "“The pier is finished. We start on Monday,” Okafor said.\n\n“Nobody will be laid off.”\n\nThe work will take a year.";
+    let f = run(text);
+    for opening in [
+        "The pier is finished",
+        "We start on Monday",
+        "Nobody will be laid off",
+    ] {
+        assert_eq!(
+            find(&f, opening).name.as_deref(),
+            Some("Okafor"),
+            "{opening}"
+        );
+    }
+    assert!(find(&f, "The work will take a year").name.is_none());
+}
+
+#[test]
+fn back_references_resolve_to_the_full_name() {
+    let text = "Maria Okafor said the ferry would resume. Later, Okafor said the fares would rise. She said the timetable was final.";
+    let f = run(text);
+    let later = find(&f, "the fares would rise");
+    assert_eq!(later.name.as_deref(), Some("Maria Okafor"));
+    assert_eq!(later.mention.as_deref(), Some("Okafor"));
+    let she = find(&f, "the timetable was final");
+    assert_eq!(she.name.as_deref(), Some("Maria Okafor"));
+    assert_eq!(she.mention.as_deref(), Some("She"));
+}
+
+#[test]
+fn honorific_refers_back() {
+    let text = "Daniel Mbeki told reporters the vote was fair. Mr. Mbeki added that he would not run again.";
+    let f = run(text);
+    assert_eq!(
+        find(&f, "he would not run again").name.as_deref(),
+        Some("Daniel Mbeki")
+    );
+}
+
+#[test]
+fn source_kinds() {
+    let cases = [
+        (
+            "The ministry said the bridge was safe.",
+            SourceKind::Institutional,
+        ),
+        ("Analysts say the bridge was safe.", SourceKind::Vague),
+        (
+            "Critics argue the bridge was never safe.",
+            SourceKind::Vague,
+        ),
+        (
+            "A source close to the talks said the bridge was safe.",
+            SourceKind::Anonymous,
+        ),
+        (
+            "Officials who spoke on condition of anonymity said the bridge was safe.",
+            SourceKind::Anonymous,
+        ),
+        (
+            "A report released on Tuesday found that the bridge was safe.",
+            SourceKind::Document,
+        ),
+        (
+            "Court filings show that the bridge was safe.",
+            SourceKind::Document,
+        ),
+        (
+            "Portugal has said the bridge was safe.",
+            SourceKind::Institutional,
+        ),
+        ("Lena Park said the bridge was safe.", SourceKind::Named),
+    ];
+    for (text, kind) in cases {
+        let f = run(text);
+        let s = find(&f, "the bridge was");
+        assert_eq!(s.kind, Some(kind), "{text}");
+    }
+}
+
+#[test]
+fn country_aliases() {
+    let f = run("The U.S. has said the talks would go on.");
+    let s = find(&f, "the talks would go on");
+    assert_eq!(s.name.as_deref(), Some("United States"));
+    assert_eq!(s.cue.as_deref(), Some("has said"));
+}
+
+#[test]
+fn a_partial_quote_in_the_articles_own_sentence_is_not_an_attribution() {
+    let f = run("The old bridge, known locally as “the iron lady,” reopened on Friday.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].name.is_none());
+    assert_eq!(f[0].quote, QuoteKind::Partial);
+}
+
+#[test]
+fn negated_and_refused_cues_attribute_nothing() {
+    for text in [
+        "The minister did not say whether the ferry would run.",
+        "The minister declined to say whether the ferry would run.",
+    ] {
+        let f = run(text);
+        assert!(f.iter().all(|s| s.name.is_none()), "{text}: {f:#?}");
+    }
+}
+
+#[test]
+fn a_relative_clause_is_not_a_speaker() {
+    let f = run("They kept a promise they once described as binding and left.");
+    assert!(f.iter().all(|s| s.name.is_none()), "{f:#?}");
+}
+
+#[test]
+fn a_relative_pronoun_is_the_mention_of_its_antecedent() {
+    let f = run("The vote was delayed by Lena Park, who said the count was incomplete.");
+    let s = find(&f, "the count was incomplete");
+    assert_eq!(s.name.as_deref(), Some("Lena Park"));
+    assert_eq!(s.mention.as_deref(), Some("who"));
+}
+
+#[test]
+fn unsourced_sentences_are_statements() {
+    let f = run("The ferry sank in 1998. Nobody was hurt.");
+    assert_eq!(f.len(), 2);
+    assert!(f.iter().all(|s| s.name.is_none() && s.cue.is_none()));
+}
+
+#[test]
+fn empty_and_odd_input_do_not_panic() {
+    for text in [
+        "",
+        "“",
+        "”",
+        "said",
+        "“said,” said",
+        "\"\"\"",
+        ", said X",
+        "According to",
+    ] {
+        let _ = run(text);
+    }
+}
