@@ -366,9 +366,12 @@ impl Comparison {
                 .entry(partner)
                 .or_insert((0.0, Vec::new()));
             entry.0 = entry.0.max(l.score);
+            // Reasons read with the row's claim first.
+            let flipped = anchor != ga;
             for r in &l.reasons {
-                if !entry.1.contains(r) {
-                    entry.1.push(r.clone());
+                let r = if flipped { mirror_reason(r) } else { r.clone() };
+                if !entry.1.contains(&r) {
+                    entry.1.push(r);
                 }
             }
         }
@@ -492,6 +495,19 @@ impl Comparison {
     }
 }
 
+/// A reason written for the pair `(a, b)`, rewritten for `(b, a)`: "number: X vs Y" (and
+/// dates, antonyms) puts the other side first. Other reasons do not depend on the order.
+pub fn mirror_reason(reason: &str) -> String {
+    for label in ["number: ", "date: ", "antonym: "] {
+        if let Some(rest) = reason.strip_prefix(label)
+            && let Some((x, y)) = rest.split_once(" vs ")
+        {
+            return format!("{label}{y} vs {x}");
+        }
+    }
+    reason.to_owned()
+}
+
 fn cell(cells: &mut BTreeMap<u32, Cell>, article: u32) -> &mut Cell {
     cells.entry(article).or_insert_with(|| Cell {
         article,
@@ -509,4 +525,275 @@ fn first_per_article(occurrences: &[Occ]) -> Vec<Occ> {
         }
     }
     out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::attribution::QuoteKind;
+    use crate::claims::{canonical_form, claim_id};
+    use crate::compare::cluster::{self, Link};
+    use crate::hash::ObjectKind;
+    use crate::input::Metadata;
+    use crate::span::Span;
+    use crate::store::{ArticleName, Occurrence, StoredSource, VersionRecord};
+    use chrono::{TimeZone, Utc};
+
+    /// A claim of a test article: its text and, if attributed, the source and its kind.
+    pub type TestClaim<'a> = (&'a str, Option<(&'a str, SourceKind)>);
+
+    /// An index holding one version of each article, in the order given.
+    pub fn index_of(articles: &[(&str, &[TestClaim])]) -> Index {
+        let mut ix = Index::default();
+        for (name, claims) in articles {
+            let rec = VersionRecord {
+                article: ArticleName::parse(name).expect("a test name"),
+                parent: None,
+                text: Id::of(ObjectKind::Text, name.as_bytes()),
+                body: Span::new(0, 1),
+                logged_at: Utc.with_ymd_and_hms(2024, 10, 25, 0, 0, 0).unwrap(),
+                extractor: "test".into(),
+                meta: Metadata::default(),
+                sentences: Vec::new(),
+                fragments: Vec::new(),
+                claims: claims
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (text, source))| Occurrence {
+                        id: claim_id(&canonical_form(text)),
+                        text: (*text).to_owned(),
+                        span: Span::new(0, text.len()),
+                        sentence: k,
+                        quote: QuoteKind::None,
+                        source: source.map(|(name, kind)| StoredSource {
+                            name: name.to_owned(),
+                            kind,
+                            role: None,
+                            span: None,
+                        }),
+                        cue: None,
+                    })
+                    .collect(),
+            };
+            ix.push_version(rec.id(), &rec, true);
+        }
+        ix
+    }
+
+    /// Statements of the index's versions, in order (every claim distinct).
+    fn statements(ix: &Index) -> Vec<Statement> {
+        let mut out: Vec<Statement> = Vec::new();
+        for (article, v) in ix.versions.iter().enumerate() {
+            for (k, row) in ix.rows_of(v).iter().enumerate() {
+                let occ = Occ {
+                    article: article as u32,
+                    row: v.first_row + k as u32,
+                };
+                match out.iter_mut().find(|s| s.id == row.claim) {
+                    Some(s) => s.occurrences.push(occ),
+                    None => out.push(Statement {
+                        id: row.claim,
+                        occurrences: vec![occ],
+                    }),
+                }
+            }
+        }
+        out
+    }
+
+    fn link(a: u32, b: u32, relation: RelationKind, reason: &str) -> StatementLink {
+        StatementLink {
+            a,
+            b,
+            relation,
+            score: 0.8,
+            reasons: vec![reason.to_owned()],
+        }
+    }
+
+    fn comparison(ix: &Index, links: Vec<StatementLink>) -> Comparison {
+        let statements = statements(ix);
+        let agree: Vec<Link> = links
+            .iter()
+            .filter(|l| l.relation == RelationKind::Agree)
+            .map(|l| Link {
+                a: l.a,
+                b: l.b,
+                score: l.score,
+            })
+            .collect();
+        let against: Vec<(u32, u32)> = links
+            .iter()
+            .filter(|l| l.relation == RelationKind::Contradict)
+            .map(|l| (l.a, l.b))
+            .collect();
+        let groups = cluster::group(statements.len(), &agree, &against);
+        let versions = ix.versions.iter().map(|v| v.id).collect();
+        Comparison::new(ix, versions, statements, links, groups, 0)
+    }
+
+    const LAWMAKER: Option<(&str, SourceKind)> =
+        Some(("a South Korean lawmaker", SourceKind::Anonymous));
+    const AUSTIN: Option<(&str, SourceKind)> = Some(("Lloyd J. Austin III", SourceKind::Named));
+    const ANALYSTS: Option<(&str, SourceKind)> = Some(("analysts", SourceKind::Vague));
+
+    /// seed: 0 thousands (Austin), 1 isolate (unsourced), 2 not commented (unsourced)
+    /// seoul: 3 about 500 (lawmaker), 4 sent troops (Austin), 5 isolate (same claim), 6
+    /// pay with technology (analysts)
+    /// beijing: 7 thousands test bonds (unsourced)
+    fn three_articles() -> Index {
+        index_of(&[
+            (
+                "seed",
+                &[
+                    ("North Korea sent thousands of troops to Russia", AUSTIN),
+                    ("Western countries seek to isolate Russia", None),
+                    ("China has not commented", None),
+                ],
+            ),
+            (
+                "seoul",
+                &[
+                    (
+                        "North Korea has sent about 500 soldiers to Russia",
+                        LAWMAKER,
+                    ),
+                    ("North Korea had sent troops to Russia", AUSTIN),
+                    ("Western countries seek to isolate Russia", None),
+                    ("Russia could pay with technology", ANALYSTS),
+                ],
+            ),
+            (
+                "beijing",
+                &[("Thousands of troops will test the bonds", None)],
+            ),
+        ])
+    }
+
+    fn three_links() -> Vec<StatementLink> {
+        vec![
+            link(
+                0,
+                3,
+                RelationKind::Contradict,
+                "number: thousands vs about 500",
+            ),
+            link(0, 4, RelationKind::Agree, "support"),
+            link(
+                3,
+                6,
+                RelationKind::Contradict,
+                "number: about 500 vs thousands",
+            ),
+            link(0, 6, RelationKind::Agree, "support"),
+        ]
+    }
+
+    #[test]
+    fn statements_said_twice_are_one() {
+        let ix = three_articles();
+        let st = statements(&ix);
+        assert_eq!(st.len(), 7);
+        assert_eq!(st[1].article_count(), 2);
+        assert_eq!(st[1].articles().into_iter().collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn one_row_per_contradicted_group_with_reasons_read_from_its_claim() {
+        let ix = three_articles();
+        let c = comparison(&ix, three_links());
+        let first = &c.rows[0];
+        assert_eq!(first.kind, RowKind::Contradiction);
+        // The group {thousands, sent troops, test bonds} is the row; "about 500"
+        // contradicts it, its reasons read thousands first even where the link was
+        // written the other way round.
+        assert_eq!(first.claim.row, 0);
+        assert_eq!(first.reasons, ["number: thousands vs about 500"]);
+        let cells: Vec<(u32, usize, usize)> = first
+            .cells
+            .iter()
+            .map(|c| (c.article, c.agrees.len(), c.contradicts.len()))
+            .collect();
+        // seed agrees; seoul agrees (Austin) and contradicts (the lawmaker); beijing agrees.
+        assert_eq!(cells, [(0, 1, 0), (1, 1, 1), (2, 1, 0)]);
+        // Then the same claim in two articles; the contradicted claim gets no row of
+        // its own.
+        assert_eq!(c.rows.len(), 2);
+        assert_eq!(c.rows[1].kind, RowKind::Agreement);
+        assert_eq!(c.rows[1].reasons, [SAME_CLAIM]);
+    }
+
+    #[test]
+    fn summaries_count_sources_and_relations() {
+        let ix = three_articles();
+        let c = comparison(&ix, three_links());
+        let seed = c.summaries[0];
+        assert_eq!(
+            (seed.claims, seed.sourced, seed.unsourced),
+            (3, 1, 2),
+            "{seed:?}"
+        );
+        // thousands (agreed by seoul and beijing) and isolate (same claim in seoul).
+        assert_eq!((seed.agreements, seed.contradictions), (2, 1));
+        let seoul = c.summaries[1];
+        assert_eq!((seoul.vague, seoul.anonymous), (1, 1));
+        assert_eq!((seoul.agreements, seoul.contradictions), (2, 1));
+        let beijing = c.summaries[2];
+        assert_eq!((beijing.agreements, beijing.contradictions), (1, 1));
+    }
+
+    #[test]
+    fn unsourced_lists_only_what_no_article_attributes() {
+        let ix = three_articles();
+        let c = comparison(&ix, three_links());
+        let texts: Vec<&str> = c
+            .unsourced(&ix)
+            .iter()
+            .map(|s| ix.str(ix.rows[s.occurrences[0].row as usize].text))
+            .collect();
+        // "test the bonds" is unsourced in beijing, but agrees with claims Austin is
+        // quoted for; the claim said in two articles comes first.
+        assert_eq!(
+            texts,
+            [
+                "Western countries seek to isolate Russia",
+                "China has not commented"
+            ]
+        );
+    }
+
+    #[test]
+    fn matches_pair_different_articles_and_list_every_article_of_a_same_claim() {
+        let ix = three_articles();
+        let c = comparison(&ix, three_links());
+        let m = c.matches();
+        assert_eq!(m[0].relation, RelationKind::Contradict);
+        assert!(m.iter().all(|m| m.claims.len() >= 2));
+        for x in &m {
+            let arts: BTreeSet<u32> = x.claims.iter().map(|o| o.article).collect();
+            assert_eq!(arts.len(), x.claims.len(), "{x:?}");
+        }
+        let same: Vec<&Match> = m.iter().filter(|x| x.reasons == [SAME_CLAIM]).collect();
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].claims.len(), 2);
+    }
+
+    #[test]
+    fn mirror_puts_the_other_side_first() {
+        assert_eq!(mirror_reason("number: 70 vs 75"), "number: 75 vs 70");
+        assert_eq!(mirror_reason("antonym: a vs b"), "antonym: b vs a");
+        assert_eq!(
+            mirror_reason("negation: 'not x' vs 'x'"),
+            "negation: 'not x' vs 'x'"
+        );
+    }
+
+    #[test]
+    fn nothing_to_compare() {
+        let ix = index_of(&[("only", &[("A claim here", None)])]);
+        let c = comparison(&ix, Vec::new());
+        assert!(c.rows.is_empty() && c.matches().is_empty());
+        assert_eq!(c.summaries[0].claims, 1);
+        assert!(Comparison::empty().rows.is_empty());
+    }
 }

@@ -9,12 +9,13 @@
 //! read earlier-first ("number: thousands vs about 500").
 
 use super::cluster::{self, Link};
+use super::features::flag;
 use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
 use super::parallel;
 use super::relate::decide;
 use super::report::{Comparison, Occ, Statement, StatementLink};
 use super::story::{SAME_STORY, Stories};
-use super::{ClaimFeatures, Relation, RelationKind, Signals, signals};
+use super::{ClaimFeatures, Relation, RelationKind, Signals, relate_claims, signals};
 use crate::hash::Id;
 use crate::store::{Index, VersionEntry};
 use std::collections::HashMap;
@@ -37,19 +38,14 @@ impl Default for CompareOptions {
     }
 }
 
-/// How much of each claim the other must hold for two claims to agree: most of both,
-/// nearly all of one.
-const AGREE_MIN_COVERAGE: f64 = 0.5;
-const AGREE_MAX_COVERAGE: f64 = 0.8;
-/// How much of each claim the other must hold for evidence against to count: the two
-/// must be about the same thing.
-const CONTRADICT_MIN_COVERAGE: f64 = 0.25;
-const CONTRADICT_MAX_COVERAGE: f64 = 0.4;
 /// A claim held whole by a longer one: its share of content words found there, and the
 /// fewest content words (weighted) it needs so that a fragment ("that position") does
 /// not agree with everything holding its one word.
 const CONTAINED_COVERAGE: f64 = 0.9;
 const CONTAINED_MIN_WEIGHT: f64 = 3.0;
+/// And the fewest words other than names: "on Fox and Friends" names a programme, it
+/// states nothing.
+const CONTAINED_MIN_PREDICATE: usize = 2;
 /// How spread out its words may lie in the longer claim: the stretch holding them, in
 /// words, over how many they are.
 const CONTAINED_MAX_SPREAD: f64 = 2.0;
@@ -57,14 +53,14 @@ const CONTAINED_MAX_SPREAD: f64 = 2.0;
 /// alignment is computed.
 const MAY_CONTAIN_SHARE: f64 = 0.6;
 
-/// Relates two claims of two different articles. Neither is the reference: evidence of
-/// contradiction from either direction counts when both are about the same thing, and
-/// they agree when each states what the other states ([`symmetric`]), or when one is held
-/// whole by the other ([`contained`]: "China could help end the fighting by withdrawing
-/// aid to Russia" inside the same words followed by what the aid includes). Reasons are
-/// written with `a`'s words first.
+/// Relates two claims of two different articles. Neither is the reference: the engine's
+/// rule for two claims of equal standing ([`relate_claims`]: evidence against from either
+/// side when both are about the same thing; agreement when each states what the other
+/// states), and agreement when one is held whole by the other ([`contained`]: "China
+/// could help end the fighting by withdrawing aid to Russia" inside the same words
+/// followed by what the aid includes). Reasons are written with `a`'s words first.
 pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
-    let r = symmetric(a, b);
+    let r = relate_claims(a, b);
     if r.relation != RelationKind::Neutral || !may_contain(a, b) {
         return r;
     }
@@ -83,52 +79,14 @@ fn may_contain(a: &ClaimFeatures, b: &ClaimFeatures) -> bool {
     shared as f64 >= MAY_CONTAIN_SHARE * smaller as f64
 }
 
-/// Two claims of equal standing: contradiction on evidence from either side when both
-/// are about the same thing; agreement when most of both align, nearly all of one, and
-/// the engine agrees both ways.
-fn symmetric(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
-    let (ab, ba) = (signals(a, b), signals(b, a));
-    let (lo, hi) = if ab.coverage <= ba.coverage {
-        (ab.coverage, ba.coverage)
-    } else {
-        (ba.coverage, ab.coverage)
-    };
-    let (rab, mut rba) = (decide(&ab), decide(&ba));
-    let same_subject = lo >= CONTRADICT_MIN_COVERAGE && hi >= CONTRADICT_MAX_COVERAGE;
-    if same_subject && rab.relation == RelationKind::Contradict {
-        return rab;
-    }
-    if same_subject && rba.relation == RelationKind::Contradict {
-        rba.reasons = rba.reasons.iter().map(|r| mirror_reason(r)).collect();
-        return rba;
-    }
-    let support = format!(
-        "support: each has {:.0}% and {:.0}% of the other's content",
-        100.0 * ab.coverage,
-        100.0 * ba.coverage
-    );
-    let agree = rab.relation == RelationKind::Agree && rba.relation == RelationKind::Agree;
-    if lo >= AGREE_MIN_COVERAGE && hi >= AGREE_MAX_COVERAGE && agree {
-        return Relation {
-            relation: RelationKind::Agree,
-            score: rab.score.min(rba.score),
-            reasons: vec![support],
-        };
-    }
-    Relation {
-        relation: RelationKind::Neutral,
-        score: 1.0 - rab.score.min(rba.score),
-        reasons: vec![support],
-    }
-}
-
 /// Agreement when one claim is held whole by the other: nearly all its content words,
 /// names aside too, are in the other, close together, with every name, number and date;
 /// it has enough words to be a statement (not "that position"); and the engine finds
 /// that the other states it (plainly, not hedged).
 fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
-    let holds = |s: &Signals| {
-        s.coverage >= CONTAINED_COVERAGE
+    let holds = |s: &Signals, short: &ClaimFeatures| {
+        predicate_words(short) >= CONTAINED_MIN_PREDICATE
+            && s.coverage >= CONTAINED_COVERAGE
             && s.predicate_coverage >= CONTAINED_COVERAGE
             && s.a_weight >= CONTAINED_MIN_WEIGHT
             && s.spread <= CONTAINED_MAX_SPREAD
@@ -142,7 +100,7 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
     if doubtful(&ab) || doubtful(&ba) {
         return None;
     }
-    if holds(&ab) {
+    if holds(&ab, a) {
         let r = decide(&ab);
         if r.relation == RelationKind::Agree {
             return Some(Relation {
@@ -155,7 +113,7 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
             });
         }
     }
-    if holds(&ba) {
+    if holds(&ba, b) {
         let r = decide(&ba);
         if r.relation == RelationKind::Agree {
             return Some(Relation {
@@ -169,6 +127,20 @@ fn contained(a: &ClaimFeatures, b: &ClaimFeatures) -> Option<Relation> {
         }
     }
     None
+}
+
+/// Content words of a claim other than names, numbers and words too common to carry it.
+fn predicate_words(f: &ClaimFeatures) -> usize {
+    f.tokens
+        .iter()
+        .filter(|t| {
+            t.has(flag::WORD)
+                && t.has(flag::CONTENT)
+                && !t.has(flag::ENTITY)
+                && !t.has(flag::QUANTITY)
+                && !t.has(flag::LIGHT)
+        })
+        .count()
 }
 
 /// Whether the engine saw any evidence against (negation, denial, withdrawal, antonym,
@@ -185,26 +157,6 @@ fn doubtful(s: &Signals) -> bool {
     ]
     .iter()
     .any(|x| x.is_some())
-}
-
-/// A reason written for `relate(b, a)`, rewritten for the pair `(a, b)`: "X: p vs q"
-/// puts `a`'s side first, and "b says" becomes "a says".
-fn mirror_reason(reason: &str) -> String {
-    for label in ["number: ", "date: ", "antonym: "] {
-        if let Some(rest) = reason.strip_prefix(label)
-            && let Some((x, y)) = rest.split_once(" vs ")
-        {
-            return format!("{label}{y} vs {x}");
-        }
-    }
-    let swapped: String = reason
-        .replace("b says", "\u{0}")
-        .replace("a says", "b says")
-        .replace('\u{0}', "a says");
-    swapped
-        .replacen(": b reports", ": a reports", 1)
-        .replacen("b has ", "a has ", 1)
-        .replacen(" of a's content", " of b's content", 1)
 }
 
 /// Compares the claims of `versions` (each an article's version; the order given is the
@@ -368,31 +320,49 @@ pub fn compare_against(
     options: &CompareOptions,
 ) -> Vec<AgainstResult> {
     let (statements, by_id) = statements_of(index, versions);
-    let features = featurize(index, &statements);
+    let text_of = |s: &Statement| index.str(index.rows[s.occurrences[0].row as usize].text);
+    // Keys of every stored statement; features are kept only for the new claims and
+    // computed again for the few stored candidates.
+    let keys: Vec<Vec<u64>> =
+        parallel::map(&statements, |s| ClaimFeatures::new(text_of(s)).index_keys());
+    let stories = stories_of(&statements, &keys, versions.len());
     // Every stored statement may match: no groups.
     let mut builder = KeyIndexBuilder::new();
-    for f in &features {
-        builder.add(&f.index_keys(), NO_GROUP);
+    for k in &keys {
+        builder.add(k, NO_GROUP);
     }
+    drop(keys);
     let key_index = builder.build(options.index);
+    let new_features: Vec<ClaimFeatures> =
+        claims.iter().map(|c| ClaimFeatures::new(c.text)).collect();
+    let story = stories.vector_of(new_features.iter().flat_map(|f| f.index_keys()).collect());
     let mut scratch = Scratch::default();
     claims
         .iter()
-        .map(|claim| {
+        .zip(&new_features)
+        .map(|(claim, f)| {
             let known = by_id
                 .get(&claim.id)
                 .map(|&s| statements[s as usize].occurrences.clone())
                 .unwrap_or_default();
-            let f = ClaimFeatures::new(claim.text);
             let query = key_index.keys_query(&f.index_keys());
             let mut related: Vec<(Occ, Relation)> = key_index
                 .candidates(&query, &mut scratch)
                 .into_iter()
                 .filter(|c| statements[c.item as usize].id != claim.id)
                 .filter_map(|c| {
-                    let r = relate_across(&f, &features[c.item as usize]);
-                    (r.relation != RelationKind::Neutral)
-                        .then(|| (statements[c.item as usize].occurrences[0], r))
+                    let st = &statements[c.item as usize];
+                    // The occurrence in the article whose story is closest, if close enough.
+                    let (occ, similarity) = st
+                        .occurrences
+                        .iter()
+                        .map(|o| (*o, stories.similarity_to(o.article as usize, &story)))
+                        .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))?;
+                    if similarity < options.same_story {
+                        return None;
+                    }
+                    let r = relate_across(f, &ClaimFeatures::new(text_of(st)));
+                    (r.relation != RelationKind::Neutral).then_some((occ, r))
                 })
                 .collect();
             related.sort_by(|x, y| {
@@ -431,19 +401,163 @@ mod tests {
     }
 
     #[test]
-    fn mirror_swaps_sides() {
-        assert_eq!(mirror_reason("number: 70 vs 75"), "number: 75 vs 70");
-        assert_eq!(
-            mirror_reason("denial: b says 'hoax'"),
-            "denial: a says 'hoax'"
+    fn a_claim_held_whole_by_a_longer_one_agrees() {
+        let r = across(
+            "The senator voted against the bill",
+            "The senator voted against the bill on Tuesday after a long debate about farm subsidies and the cost of the programme",
         );
-        assert_eq!(
-            mirror_reason("support: b has 80% of a's content"),
-            "support: a has 80% of b's content"
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+        assert!(r.reasons[0].contains("b states all of a"), "{r:?}");
+        let r = across(
+            "countries not to add fuel to the fire at a summit of emerging market countries in Russia on Wednesday",
+            "countries not to add fuel to the fire",
         );
-        assert_eq!(
-            mirror_reason("negation: 'not x' vs 'x'"),
-            "negation: 'not x' vs 'x'"
+        assert_eq!(r.relation, RelationKind::Agree, "{r:?}");
+        assert!(r.reasons[0].contains("a states all of b"), "{r:?}");
+    }
+
+    #[test]
+    fn fragments_and_scattered_words_are_not_held_whole() {
+        // Too few words to be a statement.
+        let r = across(
+            "on Fox and Friends",
+            "Shortly after a Fox and Friends segment reporting that Democrats no longer want to hear testimony",
         );
+        assert_ne!(r.relation, RelationKind::Agree, "{r:?}");
+        // The same words, scattered over another statement, without its number.
+        let r = across(
+            "North Korea has sent about 500 soldiers to Russia",
+            "another concern for Chinese leaders is the exchange of military technology from Russia to North Korea in return for sending troops",
+        );
+        assert_ne!(r.relation, RelationKind::Agree, "{r:?}");
+    }
+
+    use crate::compare::report::tests::index_of;
+
+    /// Our own articles: two on one story, one on another sharing a few words.
+    fn store() -> Index {
+        index_of(&[
+            (
+                "seed",
+                &[
+                    (
+                        "North Korea has decided to send thousands of troops to Russia to fight Ukraine",
+                        None,
+                    ),
+                    ("Western countries seek to isolate Russia", None),
+                    (
+                        "China has deepened trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022",
+                        None,
+                    ),
+                    (
+                        "Pyongyang and Beijing celebrated their alliance in state media",
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "follow-up",
+                &[
+                    ("North Korea has sent about 500 soldiers to Russia", None),
+                    ("Western countries seek to isolate Russia", None),
+                    (
+                        "China has reduced trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022",
+                        None,
+                    ),
+                    (
+                        "Pyongyang wants military technology from Moscow in return for troops",
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "football",
+                &[
+                    (
+                        "The club has reduced ticket prices since the stadium opened in 2022",
+                        None,
+                    ),
+                    ("Supporters seek to isolate the owners", None),
+                    ("The striker scored twice in the cup final", None),
+                ],
+            ),
+        ])
+    }
+
+    #[test]
+    fn compare_finds_the_story_s_relations_and_nothing_across_stories() {
+        let ix = store();
+        let versions: Vec<&VersionEntry> = ix.versions.iter().collect();
+        let c = compare(&ix, &versions, &CompareOptions::default());
+        let text = |st: u32| {
+            let s = &c.statements[st as usize];
+            ix.str(ix.rows[s.occurrences[0].row as usize].text)
+        };
+        let contradictions: Vec<(&str, &str)> = c
+            .links
+            .iter()
+            .filter(|l| l.relation == RelationKind::Contradict)
+            .map(|l| (text(l.a), text(l.b)))
+            .collect();
+        assert!(
+            contradictions
+                .iter()
+                .any(|(a, b)| a.contains("deepened") && b.contains("reduced")),
+            "{contradictions:?}"
+        );
+        assert!(
+            contradictions
+                .iter()
+                .any(|(a, b)| a.contains("thousands") && b.contains("about 500")),
+            "{contradictions:?}"
+        );
+        // Nothing relates the football article to the others.
+        for l in &c.links {
+            for st in [l.a, l.b] {
+                assert!(
+                    c.statements[st as usize]
+                        .occurrences
+                        .iter()
+                        .all(|o| o.article != 2),
+                    "{:?}",
+                    (text(l.a), text(l.b))
+                );
+            }
+        }
+        // The same claim in two articles is one statement.
+        assert_eq!(c.statements.len(), 10);
+        assert_eq!(c.stats.occurrences, 11);
+        assert!(c.rows.iter().any(|r| r.reasons == ["same claim"]));
+    }
+
+    #[test]
+    fn against_says_what_is_known_confirmed_or_contradicted() {
+        let ix = store();
+        let versions: Vec<&VersionEntry> = ix.versions.iter().collect();
+        let texts = [
+            "Western countries seek to isolate Russia",
+            "China has reduced trade and diplomatic ties with Moscow since Russia invaded Ukraine in 2022",
+            "A comet will pass close to the Earth next spring",
+        ];
+        let claims: Vec<NewClaim> = texts
+            .iter()
+            .map(|t| NewClaim {
+                id: crate::claims::claim_id(&crate::claims::canonical_form(t)),
+                text: t,
+            })
+            .collect();
+        let out = compare_against(&ix, &versions, &claims, &CompareOptions::default());
+        assert_eq!(out[0].known.len(), 2, "said in seed and follow-up");
+        let second = &out[1];
+        assert_eq!(second.known.len(), 1, "the follow-up says it");
+        assert!(
+            second
+                .related
+                .iter()
+                .any(|(o, r)| o.article == 0 && r.relation == RelationKind::Contradict),
+            "{:?}",
+            second.related
+        );
+        assert!(out[2].known.is_empty() && out[2].related.is_empty());
     }
 }
