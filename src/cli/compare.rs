@@ -30,6 +30,8 @@ proposed pair is related as agree, contradict or neither, with reasons an editor
 check (\"number: thousands vs about 500\", \"negation: ...\", \"antonym: deepened vs
 reduced\"). The same claim said in two articles (same id) agrees at no cost (\"same
 claim\"). A contradiction needs evidence; when in doubt, claims are left unmatched.
+Relations count only between articles telling the same story (their claims share enough
+of their rarer words), so two reports on different events are never said to disagree.
 
 The table: one row per claim matched across articles, contradictions first. The claim,
 then for each article: agrees, contradicts or absent, with who it quotes for it (and its
@@ -44,6 +46,11 @@ JSON: `articles` (the summaries), `matches` (each with `relation` agree or contr
 (the table), `stats`, and with --unsourced `unsourced`. JSON Lines: the same objects, one
 a line, each with a `type`. CSV: the table, one line per claim and article (and the
 unsourced statements with --unsourced); the summary is in the other formats.
+
+--against FILE prints one row per claim of the new article: its source, its standing
+(contradicted, known: the store has the same claim, confirmed: another article agrees,
+or new) and what in the store it matches, with the article, its source and the reason.
+JSON: `article`, `claims` (each with `standing`, `known` and `matches`), `summary`.
 
 Exit codes: 0 when the comparison ran (whatever it found); 2 for a missing store, an
 unknown article, or a file that cannot be read.")]

@@ -5,7 +5,7 @@
 //! name, a year: [`super::ClaimFeatures::index_keys`]) to the claims holding it. A claim's
 //! candidates are the claims sharing its keys, scored by the inverse document frequency
 //! of what they share (a shared rare name says more than a shared common word), so only
-//! the best few per claim go on to [`super::relate`].
+//! the best few per claim go on to `relate`.
 //!
 //! The cost stays near linear in the store:
 //! - keys held by more than a cap of claims carry no signal and are skipped (the cap is

@@ -18,6 +18,11 @@
 //! - [`ClaimFeatures::index_keys`] and [`similarity`] are for finding candidate pairs in
 //!   a store without comparing every pair.
 //! - [`pairs`] reads `{"id","a","b"}` JSON Lines for `claims compare --pairs`.
+//! - Comparing the articles of a store (`claims compare [ARTICLE...]`, `--against`):
+//!   [`store_compare`] relates the claims of different articles found by the candidate
+//!   index ([`index`]) between articles telling the same story ([`story`]), groups
+//!   agreeing claims ([`cluster`]) and builds the table, summaries and unsourced list
+//!   ([`report`]).
 
 pub mod features;
 pub mod lexicon;

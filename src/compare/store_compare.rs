@@ -56,7 +56,7 @@ const MAY_CONTAIN_SHARE: f64 = 0.6;
 /// Relates two claims of two different articles. Neither is the reference: the engine's
 /// rule for two claims of equal standing ([`relate_claims`]: evidence against from either
 /// side when both are about the same thing; agreement when each states what the other
-/// states), and agreement when one is held whole by the other ([`contained`]: "China
+/// states), and agreement when one is held whole by the other (`contained`: "China
 /// could help end the fighting by withdrawing aid to Russia" inside the same words
 /// followed by what the aid includes). Reasons are written with `a`'s words first.
 pub fn relate_across(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
