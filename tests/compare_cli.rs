@@ -424,3 +424,56 @@ fn pairs_mode_still_works_and_prints_markdown_and_csv() {
             .stdout(predicate::str::contains(needle));
     }
 }
+
+#[test]
+fn many_articles_list_only_those_carrying_a_claim_and_one_row_per_shared_claim() {
+    let store = TestStore::new();
+    let input = store.write("gen.jsonl", &common::jsonl_articles(0..6, 0));
+    store
+        .cmd()
+        .args(["add", "--input-format", "jsonl"])
+        .arg(&input)
+        .assert()
+        .success();
+    let table = stdout(&store, &["compare", "--format", "table"]);
+    let header = table.lines().nth(2).unwrap_or_default();
+    assert!(
+        header.contains("article") && header.contains("stands"),
+        "more than four articles: one line per article carrying the claim\n{table}"
+    );
+    assert!(!header.contains("gen-0000"), "{table}");
+    // "Analysts say the decision reflects pressure ..." is in all six: one row.
+    let v = json(&store, &["compare", "--format", "json"]);
+    let rows = v["rows"].as_array().expect("rows");
+    let shared = rows
+        .iter()
+        .find(|r| {
+            r["claim"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("pressure from neighbouring"))
+        })
+        .expect("the shared claim's row");
+    assert_eq!(shared["relation"], "agreement");
+    assert_eq!(
+        shared["articles"].as_array().map(Vec::len),
+        Some(6),
+        "{shared:#}"
+    );
+    assert_eq!(shared["reasons"][0], "same claim");
+    let same: Vec<&Value> = v["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .filter(|m| {
+            m["claims"][0]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("pressure from neighbouring"))
+        })
+        .collect();
+    assert_eq!(
+        same.len(),
+        1,
+        "one match listing every article, not 15 pairs"
+    );
+    assert_eq!(same[0]["claims"].as_array().map(Vec::len), Some(6));
+}

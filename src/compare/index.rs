@@ -375,6 +375,7 @@ impl KeyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn key(word: &str) -> u64 {
         super::super::lexicon::hash_str(word)
@@ -509,5 +510,53 @@ mod tests {
             ix.candidates(&ix.keys_query(&[]), &mut Scratch::default())
                 .is_empty()
         );
+    }
+
+    proptest! {
+        #[test]
+        fn candidate_pairs_respect_groups_sharing_and_top(
+            items in proptest::collection::vec(
+                (proptest::collection::vec(0u64..20, 0..8), 0u32..4),
+                0..40,
+            ),
+            top in 1usize..4,
+            min_shared in 1u32..3,
+        ) {
+            let mut b = KeyIndexBuilder::new();
+            for (keys, group) in &items {
+                let group = if *group == 3 { NO_GROUP } else { *group };
+                b.add(keys, group);
+            }
+            let ix = b.build(IndexParams {
+                top,
+                min_score: 0.0,
+                min_shared,
+                budget: 1 << 20,
+                stop_floor: 1 << 20,
+                stop_fraction: 0.0,
+            });
+            let mut scratch = Scratch::default();
+            for i in 0..items.len() as u32 {
+                let found = ix.candidates(&ix.item_query(i), &mut scratch);
+                prop_assert!(found.len() <= top);
+                for c in &found {
+                    prop_assert!(c.item != i);
+                    prop_assert!((0.0..=1.0).contains(&c.score));
+                    prop_assert!(c.shared >= min_shared);
+                }
+            }
+            for (a, b) in ix.candidate_pairs() {
+                prop_assert!(a < b);
+                let (ka, ga) = &items[a as usize];
+                let (kb, gb) = &items[b as usize];
+                prop_assert!(*ga == 3 || ga != gb, "same group paired");
+                let shared = ka
+                    .iter()
+                    .filter(|k| kb.contains(k))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len();
+                prop_assert!(shared as u32 >= min_shared);
+            }
+        }
     }
 }
