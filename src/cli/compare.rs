@@ -5,6 +5,7 @@
 //! - `claims compare --pairs FILE`: given pairs, without a store (the contract in
 //!   `eval/FORMAT.md`), below.
 
+mod against;
 mod render;
 mod store;
 
