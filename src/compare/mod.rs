@@ -33,6 +33,7 @@ pub mod stem;
 
 // Comparing articles of the store: candidate index, grouping, the result.
 pub mod cluster;
+pub mod fact;
 pub mod index;
 mod parallel;
 pub mod report;

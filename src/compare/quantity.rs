@@ -339,6 +339,16 @@ fn quantity_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usiz
         lo = v;
         hi = v;
         approximate = t.word == hash_str("dozen");
+        // "half a billion", "half billion": half of it.
+        let half = |k: usize| tokens.get(k).is_some_and(|x| x.word == hash_str("half"));
+        if v >= 1e3
+            && ((i >= 1 && half(i - 1))
+                || (i >= 2 && half(i - 2) && tokens[i - 1].word == hash_str("a")))
+        {
+            lo *= 0.5;
+            hi *= 0.5;
+            approximate = true;
+        }
     } else if let Some((vlo, vhi)) = vague_amount(t.word) {
         lo = vlo;
         hi = vhi;
@@ -622,6 +632,9 @@ mod tests {
         assert_eq!(q[0].0, 110000.0);
         assert!(q[0].1.is_infinite());
         assert_eq!(quantities("between 499 and 549 USD"), [(499.0, 549.0)]);
+        // Half of a scale word.
+        assert_eq!(quantities("another half billion doses"), [(0.5e9, 0.5e9)]);
+        assert_eq!(quantities("half a million people"), [(0.5e6, 0.5e6)]);
     }
 
     #[test]

@@ -120,6 +120,19 @@ pub struct EvidenceAt {
     pub actor_swapped: bool,
     /// `b` names `a`'s doer somewhere (then another doer is not a clear contradiction).
     pub actor_named_in_b: bool,
+    /// Where the two doers and their acts are.
+    pub actor: Option<ActorAt>,
+}
+
+/// Token positions of a different doer: `a`'s doer and act, `b`'s doer and act.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ActorAt {
+    /// `[first, last]` of `a`'s doer.
+    pub a_doer: (u32, u32),
+    /// `[first, last]` of `b`'s doer.
+    pub b_doer: (u32, u32),
+    pub a_act: u32,
+    pub b_act: u32,
 }
 
 /// Relates `b` to `a`.
@@ -144,6 +157,111 @@ const CONTRADICTION_MAX_COVERAGE: f64 = 0.4;
 /// either direction holds evidence against the other (negation, number, date, antonym,
 /// actor, denial) and both are about the same thing. Otherwise neutral.
 pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
+    let pair = pair_claims(a, b);
+    // Evidence against: from a's side first; from b's side (reasons mirrored so that a's
+    // words come first) when a's side has none.
+    if let Some(first) = pair.evidence.first() {
+        let from_b = first.from_b;
+        let s = if from_b { &pair.ba } else { &pair.ab };
+        let against: Vec<String> = pair
+            .evidence
+            .iter()
+            .filter(|e| e.from_b == from_b)
+            .map(|e| {
+                if from_b {
+                    mirror_reason(&e.reason)
+                } else {
+                    e.reason.clone()
+                }
+            })
+            .collect();
+        return Relation {
+            relation: RelationKind::Contradict,
+            score: contradiction_score(s, against.len()),
+            reasons: against,
+        };
+    }
+    let support = format!(
+        "support: each has {:.0}% and {:.0}% of the other's content",
+        100.0 * pair.ab.coverage,
+        100.0 * pair.ba.coverage
+    );
+    if !pair.hedged.is_empty() && pair.same_subject {
+        let mut reasons = pair.hedged;
+        reasons.push(support);
+        return Relation {
+            relation: RelationKind::Neutral,
+            score: 0.5 + 0.5 * pair.p,
+            reasons,
+        };
+    }
+    if pair.agree {
+        Relation {
+            relation: RelationKind::Agree,
+            score: pair.p,
+            reasons: vec![support],
+        }
+    } else {
+        Relation {
+            relation: RelationKind::Neutral,
+            score: 1.0 - pair.p,
+            reasons: vec![support],
+        }
+    }
+}
+
+/// The confidence of a contradiction: it grows with how much of `x` the pair shares and
+/// with each extra piece of evidence.
+pub fn contradiction_score(s: &Signals, pieces: usize) -> f64 {
+    (0.55 + 0.3 * s.coverage.min(1.0) + 0.1 * pieces.saturating_sub(1) as f64).min(0.99)
+}
+
+/// What kind of evidence against one claim another holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceKind {
+    Negation,
+    Antonym,
+    Number,
+    Date,
+    Actor,
+    Denial,
+    Withdrawal,
+}
+
+/// A piece of evidence against, found between two claims: its kind, its reason as
+/// [`relate`] words it for `signals(x, y)`, and which way it was found: `from_b` when
+/// `x` is `b` (the evidence is in `a` against `b`, and the reason reads `b`'s words
+/// first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: EvidenceKind,
+    pub reason: String,
+    pub from_b: bool,
+}
+
+/// Everything [`relate_claims`] weighs for two claims of two articles, for callers with
+/// rules of their own (the store comparison holds contradictions to a higher standard).
+#[derive(Debug, Clone)]
+pub struct ClaimPair {
+    /// `signals(a, b)` and `signals(b, a)`.
+    pub ab: Signals,
+    pub ba: Signals,
+    /// Both claims are about the same thing: enough of each is in the other.
+    pub same_subject: bool,
+    /// Evidence against that holds between two claims ([`claim_evidence`]), from `a`'s
+    /// side first; empty unless `same_subject`.
+    pub evidence: Vec<Found>,
+    /// Hedges of either side where the other asserts (reasons with `a`'s words first).
+    pub hedged: Vec<String>,
+    /// Each states what the other states, and no evidence against was seen.
+    pub agree: bool,
+    /// The lower of the two directions' agreement probabilities.
+    pub p: f64,
+}
+
+/// Relates two claims of two articles, both plain statements of comparable length, and
+/// says what it found ([`relate_claims`] turns it into a relation).
+pub fn pair_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> ClaimPair {
     let ab = signals(a, b);
     let ba = signals(b, a);
     let (lo, hi) = if ab.coverage <= ba.coverage {
@@ -152,27 +270,19 @@ pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
         (ba.coverage, ab.coverage)
     };
     let same_subject = lo >= CONTRADICTION_MIN_COVERAGE && hi >= CONTRADICTION_MAX_COVERAGE;
-    // Evidence against, held to a stricter standard than for a passage: from a's side
-    // first; from b's side (reasons mirrored so that a's words come first) when a's
-    // side has none.
+    // Evidence against, held to a stricter standard than for a passage.
+    let mut evidence = Vec::new();
     if same_subject {
-        for (x, y, s, mirrored) in [(a, b, &ab, false), (b, a, &ba, true)] {
-            let against = claim_evidence(x, y, s);
-            if against.is_empty() {
-                continue;
-            }
-            let score =
-                (0.55 + 0.3 * s.coverage.min(1.0) + 0.1 * (against.len() - 1) as f64).min(0.99);
-            let reasons = if mirrored {
-                against.iter().map(|r| mirror_reason(r)).collect()
-            } else {
-                against
-            };
-            return Relation {
-                relation: RelationKind::Contradict,
-                score,
-                reasons,
-            };
+        for (x, y, s, from_b) in [(a, b, &ab, false), (b, a, &ba, true)] {
+            evidence.extend(
+                claim_evidence(x, y, s)
+                    .into_iter()
+                    .map(|(kind, reason)| Found {
+                        kind,
+                        reason,
+                        from_b,
+                    }),
+            );
         }
     }
     let hedged: Vec<String> = ab
@@ -189,20 +299,6 @@ pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
         .collect();
     let (p_ab, p_ba) = (agreement_probability(&ab), agreement_probability(&ba));
     let p = p_ab.min(p_ba);
-    let support = format!(
-        "support: each has {:.0}% and {:.0}% of the other's content",
-        100.0 * ab.coverage,
-        100.0 * ba.coverage
-    );
-    if !hedged.is_empty() && same_subject {
-        let mut reasons = hedged;
-        reasons.push(support);
-        return Relation {
-            relation: RelationKind::Neutral,
-            score: 0.5 + 0.5 * p,
-            reasons,
-        };
-    }
     // The better-held side must be held nearly whole, its words other than names too:
     // "sent troops" and "sent aid" share the names but not the claim.
     let fuller_predicate = if ab.coverage > ba.coverage {
@@ -222,23 +318,20 @@ pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
         (ba.clause_coverage, ab.clause_coverage)
     };
     let agree = !doubtful
+        && (hedged.is_empty() || !same_subject)
         && clo >= SYMMETRIC_MIN_COVERAGE
         && chi >= SYMMETRIC_MAX_COVERAGE
         && fuller_predicate >= SYMMETRIC_MAX_COVERAGE
         && p_ab >= AGREEMENT_MODEL.threshold(&ab)
         && p_ba >= AGREEMENT_MODEL.threshold(&ba);
-    if agree {
-        Relation {
-            relation: RelationKind::Agree,
-            score: p,
-            reasons: vec![support],
-        }
-    } else {
-        Relation {
-            relation: RelationKind::Neutral,
-            score: 1.0 - p,
-            reasons: vec![support],
-        }
+    ClaimPair {
+        ab,
+        ba,
+        same_subject,
+        evidence,
+        hedged,
+        agree,
+        p,
     }
 }
 
@@ -248,7 +341,11 @@ pub fn relate_claims(a: &ClaimFeatures, b: &ClaimFeatures) -> Relation {
 /// stand among the same words; another doer counts when `y` does not name `x`'s doer
 /// elsewhere (or the roles swapped); a denial or a withdrawal must be what `y` says, its
 /// main verb.
-fn claim_evidence(x: &ClaimFeatures, y: &ClaimFeatures, s: &Signals) -> Vec<String> {
+fn claim_evidence(
+    x: &ClaimFeatures,
+    y: &ClaimFeatures,
+    s: &Signals,
+) -> Vec<(EvidenceKind, String)> {
     let mut out = Vec::new();
     let clauses = x.main_clause.zip(y.main_clause);
     let same_subject = clauses.is_some_and(|(cx, cy)| {
@@ -263,31 +360,37 @@ fn claim_evidence(x: &ClaimFeatures, y: &ClaimFeatures, s: &Signals) -> Vec<Stri
     if let (Some(r), Some(at)) = (&s.negation, s.at.negation)
         && on_predicates(at)
     {
-        out.push(r.clone());
+        out.push((EvidenceKind::Negation, r.clone()));
     }
     if let (Some(r), Some(at)) = (&s.antonym, s.at.antonym)
         && on_predicates(at)
     {
-        out.push(r.clone());
+        out.push((EvidenceKind::Antonym, r.clone()));
     }
-    for (reason, at) in [(&s.number, s.at.number), (&s.date, s.at.date)] {
+    for (kind, reason, at) in [
+        (EvidenceKind::Number, &s.number, s.at.number),
+        (EvidenceKind::Date, &s.date, s.at.date),
+    ] {
         if let (Some(r), Some([xf, xl, yf, yl])) = (reason, at)
             && same_context(x, xf as usize, xl as usize, y, yf as usize, yl as usize)
         {
-            out.push(r.clone());
+            out.push((kind, r.clone()));
         }
     }
     if let Some(r) = &s.actor
         && (s.at.actor_swapped || !s.at.actor_named_in_b)
     {
-        out.push(r.clone());
+        out.push((EvidenceKind::Actor, r.clone()));
     }
     let is_main_verb = |k: u32| y.main_clause.is_some_and(|c| c.predicate == k);
-    for (reason, at) in [(&s.denial, s.at.denial), (&s.withdrawal, s.at.withdrawal)] {
+    for (kind, reason, at) in [
+        (EvidenceKind::Denial, &s.denial, s.at.denial),
+        (EvidenceKind::Withdrawal, &s.withdrawal, s.at.withdrawal),
+    ] {
         if let (Some(r), Some(k)) = (reason, at)
             && is_main_verb(k)
         {
-            out.push(r.clone());
+            out.push((kind, r.clone()));
         }
     }
     out
@@ -367,7 +470,7 @@ fn weight(f: &ClaimFeatures, i: usize) -> f64 {
 }
 
 /// Whether token `i` of `a` is a word to align (content, not part of a number or date).
-fn alignable(f: &ClaimFeatures, i: usize) -> bool {
+pub(super) fn alignable(f: &ClaimFeatures, i: usize) -> bool {
     let t = &f.tokens[i];
     t.has(flag::WORD) && t.has(flag::CONTENT) && !t.has(flag::QUANTITY)
 }
@@ -376,7 +479,7 @@ fn alignable(f: &ClaimFeatures, i: usize) -> bool {
 /// words sharing their first four letters ("Egypt" / "Egyptian"), the same root of two
 /// ordinary words ("founder" / "founded"), or a word of `b` that entails `a`'s ("murdered"
 /// supports "killed").
-fn matches(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
+pub(super) fn matches(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
     let (x, y) = (&a.tokens[i], &b.tokens[j]);
     if !y.has(flag::WORD) {
         return false;
@@ -389,7 +492,7 @@ fn matches(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
 
 /// Whether token `i` of `a` and token `j` of `b` are the same word or synonyms (or the
 /// same name), not only related by derivation or entailment.
-fn strong_match(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
+pub(super) fn strong_match(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
     let (x, y) = (&a.tokens[i], &b.tokens[j]);
     x.concept == y.concept || (x.prefix != 0 && x.prefix == y.prefix)
 }
@@ -702,7 +805,7 @@ fn spread(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment) -> f64 {
 }
 
 /// Quotes tokens `first..=last` of `f`, shortened to at most eight words.
-fn quote(f: &ClaimFeatures, first: usize, last: usize) -> String {
+pub(super) fn quote(f: &ClaimFeatures, first: usize, last: usize) -> String {
     let last = last.min(f.tokens.len().saturating_sub(1));
     let mut first = first;
     while first < last && f.tokens[first].has(flag::PUNCT) {
@@ -1275,7 +1378,7 @@ fn verb_follows(f: &ClaimFeatures, i: usize) -> bool {
 }
 
 /// The first content word after token `i` in its clause (past particles like "up").
-fn next_content(f: &ClaimFeatures, i: usize) -> Option<usize> {
+pub(super) fn next_content(f: &ClaimFeatures, i: usize) -> Option<usize> {
     let (_, end) = f.clause_of(i);
     (i + 1..end).find(|&k| {
         let t = &f.tokens[k];
@@ -1287,7 +1390,7 @@ fn next_content(f: &ClaimFeatures, i: usize) -> Option<usize> {
 
 /// What follows a verb in its clause.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Object {
+pub(super) enum Object {
     /// The object right after it, past articles and particles ("invaded Ukraine",
     /// "passed the bill", "turned up metal").
     Direct(usize),
@@ -1298,7 +1401,7 @@ enum Object {
     Prepositional,
 }
 
-fn object_after(f: &ClaimFeatures, i: usize) -> Object {
+pub(super) fn object_after(f: &ClaimFeatures, i: usize) -> Object {
     use super::lexicon::hash_str;
     let Some(k) = next_content(f, i) else {
         return Object::Nothing;
@@ -1400,6 +1503,12 @@ fn actor(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) 
                 ));
                 s.at.actor_swapped = true;
                 s.at.actor_named_in_b = true;
+                s.at.actor = Some(ActorAt {
+                    a_doer: (subject[0] as u32, subject[subject.len() - 1] as u32),
+                    b_doer: (bk as u32, bk as u32),
+                    a_act: i as u32,
+                    b_act: j as u32,
+                });
                 return;
             }
             if !same_object {
@@ -1425,6 +1534,12 @@ fn actor(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) 
                 b.token_text(j)
             ));
             s.at.actor_named_in_b = subject.iter().any(|&x| !al.matches[x].is_empty());
+            s.at.actor = Some(ActorAt {
+                a_doer: (subject[0] as u32, subject[subject.len() - 1] as u32),
+                b_doer: (bk as u32, bk as u32),
+                a_act: i as u32,
+                b_act: j as u32,
+            });
         }
         return;
     }
@@ -1499,6 +1614,12 @@ fn passive_agent(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut S
             b.token_text(j)
         ));
         s.at.actor_named_in_b = agent.iter().any(|&x| !al.matches[x].is_empty());
+        s.at.actor = Some(ActorAt {
+            a_doer: (agent[0] as u32, agent[agent.len() - 1] as u32),
+            b_doer: (k as u32, last as u32),
+            a_act: p as u32,
+            b_act: j as u32,
+        });
         return;
     }
 }

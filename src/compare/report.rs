@@ -28,6 +28,9 @@ pub struct Statement {
     pub id: Id,
     /// In article order, then text order.
     pub occurrences: Vec<Occ>,
+    /// Not a statement: a fragment the extraction left ("in a statement", "his
+    /// resignation", "Yes"). Its being said in several articles is no agreement.
+    pub fragment: bool,
 }
 
 impl Statement {
@@ -228,7 +231,7 @@ impl Comparison {
                 });
             }
         }
-        for s in &self.statements {
+        for s in self.statements.iter().filter(|s| !s.fragment) {
             let firsts = first_per_article(&s.occurrences);
             if firsts.len() > 1 {
                 out.push(Match {
@@ -322,7 +325,7 @@ impl Comparison {
                     }
                 }
                 let elsewhere = |set: &BTreeSet<u32>| set.iter().any(|&a| a != o.article);
-                if elsewhere(&articles) || elsewhere(&agreed_in[n]) {
+                if (!s.fragment && elsewhere(&articles)) || elsewhere(&agreed_in[n]) {
                     sum.agreements += 1;
                 }
                 if elsewhere(&contradicted_in[n]) {
@@ -420,6 +423,7 @@ impl Comparison {
             }
             let articles: BTreeSet<u32> = m
                 .iter()
+                .filter(|&&s| !self.statements[s as usize].fragment)
                 .flat_map(|&s| {
                     self.statements[s as usize]
                         .occurrences
@@ -495,17 +499,10 @@ impl Comparison {
     }
 }
 
-/// A reason written for the pair `(a, b)`, rewritten for `(b, a)`: "number: X vs Y" (and
-/// dates, antonyms) puts the other side first. Other reasons do not depend on the order.
+/// A reason written for the pair `(a, b)`, rewritten for `(b, a)`: "label: X vs Y" puts
+/// the other side first. Other reasons do not depend on the order.
 pub fn mirror_reason(reason: &str) -> String {
-    for label in ["number: ", "date: ", "antonym: "] {
-        if let Some(rest) = reason.strip_prefix(label)
-            && let Some((x, y)) = rest.split_once(" vs ")
-        {
-            return format!("{label}{y} vs {x}");
-        }
-    }
-    reason.to_owned()
+    super::fact::mirror(reason)
 }
 
 fn cell(cells: &mut BTreeMap<u32, Cell>, article: u32) -> &mut Cell {
@@ -542,10 +539,15 @@ pub(crate) mod tests {
     /// A claim of a test article: its text and, if attributed, the source and its kind.
     pub type TestClaim<'a> = (&'a str, Option<(&'a str, SourceKind)>);
 
-    /// An index holding one version of each article, in the order given.
+    /// An index holding one version of each article, in the order given, each published
+    /// on 25 October 2024.
     pub fn index_of(articles: &[(&str, &[TestClaim])]) -> Index {
         let mut ix = Index::default();
         for (name, claims) in articles {
+            let meta = Metadata {
+                published: Some("2024-10-25".to_owned()),
+                ..Metadata::default()
+            };
             let rec = VersionRecord {
                 article: ArticleName::parse(name).expect("a test name"),
                 parent: None,
@@ -553,7 +555,7 @@ pub(crate) mod tests {
                 body: Span::new(0, 1),
                 logged_at: Utc.with_ymd_and_hms(2024, 10, 25, 0, 0, 0).unwrap(),
                 extractor: "test".into(),
-                meta: Metadata::default(),
+                meta,
                 sentences: Vec::new(),
                 fragments: Vec::new(),
                 claims: claims
@@ -594,6 +596,7 @@ pub(crate) mod tests {
                     None => out.push(Statement {
                         id: row.claim,
                         occurrences: vec![occ],
+                        fragment: false,
                     }),
                 }
             }
@@ -784,7 +787,17 @@ pub(crate) mod tests {
         assert_eq!(mirror_reason("antonym: a vs b"), "antonym: b vs a");
         assert_eq!(
             mirror_reason("negation: 'not x' vs 'x'"),
-            "negation: 'not x' vs 'x'"
+            "negation: 'x' vs 'not x'"
+        );
+        assert_eq!(
+            mirror_reason("number of troops: 500 vs thousands"),
+            "number of troops: thousands vs 500"
+        );
+        // Reasons without two sides stay as they are.
+        assert_eq!(mirror_reason("same claim"), "same claim");
+        assert_eq!(
+            mirror_reason("support: each states what the other does (90% and 80%)"),
+            "support: each states what the other does (90% and 80%)"
         );
     }
 

@@ -7,7 +7,9 @@ use super::render::{CsvWriter, Dress, Grid};
 use super::store::{ClaimOut, Typed, View, by_date, rounded};
 use claims::compare::RelationKind;
 use claims::compare::report::{Comparison, SAME_CLAIM};
-use claims::compare::store_compare::{AgainstResult, CompareOptions, NewClaim, compare_against};
+use claims::compare::store_compare::{
+    AgainstResult, CompareOptions, NewClaim, compare_against, day_of,
+};
 use claims::hash::Id;
 use claims::input::Document;
 use claims::store::{ArticleName, Index, Resolver, VersionEntry};
@@ -129,7 +131,20 @@ pub(super) fn run(
             text: &c.text,
         })
         .collect();
-    let results = compare_against(index, &versions, &new_claims, &CompareOptions::default());
+    // The new article is of its publication date, or (a draft) of today.
+    let published = doc
+        .meta
+        .published
+        .as_deref()
+        .and_then(day_of)
+        .or_else(|| day_of(&chrono::Utc::now().format("%Y-%m-%d").to_string()));
+    let results = compare_against(
+        index,
+        &versions,
+        &new_claims,
+        published,
+        &CompareOptions::default(),
+    );
     let view = View {
         index,
         resolver,
