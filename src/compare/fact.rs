@@ -129,11 +129,11 @@ pub fn agreement_checks(
     b: &ClaimFeatures,
     pair: &ClaimPair,
     articles: Articles,
-) -> [(&'static str, bool); 12] {
+) -> [(&'static str, bool); 13] {
     [
         ("statements", is_statement(a) && is_statement(b)),
         ("both assert", !asserts_nothing(a) && !asserts_nothing(b)),
-        ("same referent", same_referent(a, b)),
+        ("same referent", same_referent(a, b, pair)),
         ("same days", same_days(a, b, articles)),
         (
             "verbs found",
@@ -148,6 +148,7 @@ pub fn agreement_checks(
         ("same polarity", same_polarity(a, b)),
         ("same person", same_person(a, b)),
         ("no swapped names", !swapped_names(a, b)),
+        ("held whole", held_whole(pair)),
         ("agreed by the engine", pair.agree),
     ]
 }
@@ -158,12 +159,13 @@ pub fn agreement_checks(
 pub fn contained_agreement(
     short: &ClaimFeatures,
     long: &ClaimFeatures,
+    pair: &ClaimPair,
     articles: Articles,
 ) -> bool {
     is_statement(short)
         && !asserts_nothing(short)
         && !asserts_nothing(long)
-        && same_referent(short, long)
+        && same_referent(short, long, pair)
         && same_days(short, long, articles)
         && same_figures(short, long)
         && same_polarity(short, long)
@@ -184,7 +186,8 @@ pub fn mirror(reason: &str) -> String {
 /// A statement says something of something: at least two content words, and a verb
 /// (or "is", a modal, an auxiliary) after a word that can be its subject. Fragments
 /// the extraction leaves ("in a statement", "his resignation", "Joint Chiefs of Staff
-/// Chairman Mark Milley", "Absolutely not") agree with nothing.
+/// Chairman Mark Milley", "the withdrawal of U.S. forces from Afghanistan") agree with
+/// nothing.
 pub fn is_statement(f: &ClaimFeatures) -> bool {
     let content = f
         .tokens
@@ -194,28 +197,33 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
     if content < 2 {
         return false;
     }
-    // An "-s" word ending the claim, or before a preposition, is more often a plural
-    // noun than a verb ("White House aides", "U.S. forces from Afghanistan").
+    let is_word = |k: usize, set: &[&str]| {
+        f.tokens
+            .get(k)
+            .is_some_and(|t| t.has(flag::WORD) && set.iter().any(|w| t.word == hash_str(w)))
+    };
+    // An "-s" word ending the claim, or before "than", is more often a plural noun than a
+    // verb ("White House aides", "fewer jobs than expected"); in headline style, so is
+    // any capitalised "-s" word ("Joint Chiefs of Staff").
     let plural_noun = |k: usize| {
         let t = &f.tokens[k];
         let last_word = !(k + 1..f.tokens.len()).any(|m| f.tokens[m].has(flag::WORD));
-        let before_preposition = f.tokens.get(k + 1).is_some_and(|n| {
-            n.word == hash_str("than") || PREPOSITIONS.iter().any(|p| n.word == hash_str(p))
-        });
         f.token_text(k).ends_with('s')
             && !f.is_irregular_past(k)
             && !t.is(class::BE)
             && !t.is(class::AUXILIARY)
-            && (last_word || before_preposition)
+            && (last_word
+                || is_word(k + 1, &["than"])
+                || (f.title_case && t.has(flag::CAPITALISED)))
     };
-    // In headline style capitals mark no names, and a capitalised word is no verb; nor
-    // is a possessive ("Akin's comments").
+    // The main clause, unless its "subject" follows a preposition ("the withdrawal of
+    // U.S. forces from Afghanistan") or a possessive makes its "verb" a noun ("Akin's
+    // comments").
     let trusted = f.main_clause.is_some_and(|c| {
         let p = c.predicate as usize;
-        let headline_capital = f.title_case && f.tokens[p].has(flag::CAPITALISED);
+        let after_preposition = c.subject.0 > 0 && is_word(c.subject.0 as usize - 1, PREPOSITIONS);
         let possessive = f.token_text(p).starts_with(['\'', '\u{2019}']);
-        let doubtful = headline_capital || possessive || plural_noun(p);
-        !doubtful
+        !(after_preposition || possessive || plural_noun(p))
     });
     if trusted {
         return true;
@@ -223,7 +231,7 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
     // What someone is called on to do: "countries not to add fuel to the fire".
     let infinitive = content >= 4
         && (0..f.tokens.len()).any(|k| {
-            f.tokens[k].word == hash_str("to") && f.tokens[k].has(flag::WORD) && {
+            is_word(k, &["to"]) && {
                 // The next word, past an opening quote mark.
                 let next = (k + 1..f.tokens.len()).find(|&m| f.tokens[m].has(flag::WORD));
                 next.is_some_and(|m| {
@@ -238,44 +246,55 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
     if infinitive {
         return true;
     }
-    // A phrase opening with a preposition ("with tear gas", "on Fox and Friends") is a
-    // fragment unless a main clause was found.
-    let opens_with_preposition = f
-        .tokens
-        .first()
-        .is_some_and(|t| PREPOSITIONS.iter().any(|p| t.word == hash_str(p)));
-    if opens_with_preposition {
-        return false;
-    }
+    // A phrase opening with a preposition ("with tear gas", "on Fox and Friends") holds
+    // a statement only after it ("With all due respect, I completely disagree").
+    let from = if is_word(0, PREPOSITIONS) {
+        match (0..f.tokens.len()).find(|&k| f.tokens[k].has(flag::CLAUSE_END)) {
+            Some(k) => k + 1,
+            None => return false,
+        }
+    } else {
+        0
+    };
     // A pronoun with its verb contracted: "it's a disgrace", "we're not playing".
-    let contracted = f.tokens.iter().any(|t| {
-        PRONOUNS.iter().any(|p| t.word == hash_str(p))
+    let contracted = f.tokens[from..].iter().any(|t| {
+        PERSONAL.iter().any(|p| t.word == hash_str(p))
             && f.text()[t.end as usize..].starts_with(['\'', '\u{2019}'])
     });
     if contracted {
         return true;
     }
-    (1..f.tokens.len()).any(|k| {
+    (from.max(1)..f.tokens.len()).any(|k| {
         let t = &f.tokens[k];
-        // "'s" after a name is a possessive; after a pronoun, "is" ("it's", "he's").
-        let possessive = f.token_text(k).starts_with(['\'', '\u{2019}'])
-            && !PRONOUNS.iter().any(|p| f.tokens[k - 1].word == hash_str(p));
-        let headline_capital = f.title_case && t.has(flag::CAPITALISED);
-        let not_a_verb = plural_noun(k)
-            || possessive
-            || headline_capital
-            || !t.has(flag::WORD)
+        if !t.has(flag::WORD)
             || t.has(flag::ENTITY)
             || t.has(flag::QUANTITY)
-            || t.is(class::NEGATION);
-        let verb = !not_a_verb
-            && (t.is(class::BE)
-                || t.is(class::AUXILIARY)
-                || t.is(class::MODAL)
-                || f.looks_like_verb(k));
+            || t.is(class::NEGATION)
+        {
+            return false;
+        }
+        // Whatever follows a personal pronoun is its verb: "we owe", "I feel".
+        if is_word(k - 1, PERSONAL) {
+            return true;
+        }
+        // "'s" after a name is a possessive.
+        let possessive = f.token_text(k).starts_with(['\'', '\u{2019}']);
+        let headline_capital = f.title_case
+            && t.has(flag::CAPITALISED)
+            && !(f.token_text(k).ends_with("ed") || f.is_irregular_past(k))
+            && !t.is(class::MODAL)
+            && !t.is(class::AUXILIARY);
+        if possessive || headline_capital || plural_noun(k) {
+            return false;
+        }
+        let verb =
+            t.is(class::BE) || t.is(class::AUXILIARY) || t.is(class::MODAL) || f.looks_like_verb(k);
         verb && can_be_subject(f, k - 1)
     })
 }
+
+/// Personal pronouns, which a verb follows.
+const PERSONAL: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 
 /// Whether token `k` can end a subject: a content word, or a pronoun.
 fn can_be_subject(f: &ClaimFeatures, k: usize) -> bool {
@@ -283,10 +302,22 @@ fn can_be_subject(f: &ClaimFeatures, k: usize) -> bool {
     if !t.has(flag::WORD) {
         return false;
     }
-    if t.has(flag::CONTENT) {
-        return !t.has(flag::QUANTITY);
+    if !t.has(flag::CONTENT) {
+        return PRONOUNS.iter().any(|p| t.word == hash_str(p));
     }
-    PRONOUNS.iter().any(|p| t.word == hash_str(p))
+    if t.has(flag::QUANTITY) {
+        return false;
+    }
+    // The phrase it ends must not follow a preposition: "of U.S. forces" is no subject.
+    let mut start = k;
+    while start > 0 && {
+        let p = &f.tokens[start - 1];
+        p.has(flag::WORD) && (p.has(flag::CONTENT) || p.has(flag::ENTITY)) && !p.has(flag::QUANTITY)
+    } {
+        start -= 1;
+    }
+    let before = start.checked_sub(1).map(|b| &f.tokens[b]);
+    !before.is_some_and(|b| b.has(flag::WORD) && PREPOSITIONS.iter().any(|p| b.word == hash_str(p)))
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -329,6 +360,9 @@ fn is_name(f: &ClaimFeatures, i: usize) -> bool {
         && t.has(flag::ENTITY)
         && !t.has(flag::TITLE)
         && !t.has(flag::LIGHT)
+        // Days and months are times, not names of someone or something.
+        && !t.is(class::MONTH)
+        && !WEEKDAYS.iter().any(|w| t.word == hash_str(w))
         && f.entities
             .iter()
             .any(|e| e.certain && (e.first as usize) <= i && i <= e.last as usize)
@@ -410,9 +444,15 @@ fn number(x: &ClaimFeatures, y: &ClaimFeatures, s: &Signals) -> Option<String> {
     {
         return None;
     }
+    // One label whichever claim comes first, so that the reasons of one row read alike:
+    // "number of soldiers" for "about 500 soldiers" and "thousands of troops".
+    // A counted noun says most: it wins over "figure for".
+    let label = [figure_label(x, xf, xl, &nx), figure_label(y, yf, yl, &ny)]
+        .into_iter()
+        .min_by_key(|l| (!l.starts_with("number of "), l.clone()))
+        .unwrap_or_default();
     Some(format!(
-        "{}: {} vs {}",
-        figure_label(x, xf, xl, &nx),
+        "{label}: {} vs {}",
         quote(x, xf, xl),
         quote(y, yf, yl)
     ))
@@ -1037,15 +1077,35 @@ fn swapped_names(x: &ClaimFeatures, y: &ClaimFeatures) -> bool {
     })
 }
 
+/// When less than half of the longer claim is in the shorter, the shorter must be in the
+/// longer whole: "a 'debt crisis is coming'" is not in "... to saving this country from a
+/// debt crisis".
+fn held_whole(pair: &ClaimPair) -> bool {
+    let (lo, hi) = if pair.ab.coverage <= pair.ba.coverage {
+        (pair.ab.coverage, pair.ba.coverage)
+    } else {
+        (pair.ba.coverage, pair.ab.coverage)
+    };
+    lo >= 0.5 || hi >= 0.95
+}
+
 /// Whether two claims can be about the same someone: a claim whose subject is a pronoun
 /// ("he sexually harassed multiple women", "We're also banning ballot harvesting") or
 /// missing ("spoke on the condition of anonymity", "who released data Thursday") names
 /// nobody, so it agrees only with a claim sharing one of its names.
-fn same_referent(x: &ClaimFeatures, y: &ClaimFeatures) -> bool {
+fn same_referent(x: &ClaimFeatures, y: &ClaimFeatures, pair: &ClaimPair) -> bool {
     if !unnamed_subject(x) && !unnamed_subject(y) {
         return true;
     }
-    (0..x.tokens.len()).any(|i| is_name(x, i) && named_in(x, i, y))
+    // The same words, or the same pronoun, are one quote from one mouth ("We really have
+    // no choice ..." in two outlets).
+    let near_copies = pair.ab.coverage.min(pair.ba.coverage) >= 0.7;
+    let pronoun = |f: &ClaimFeatures| {
+        let t = f.tokens.first()?;
+        PERSONAL.iter().find(|p| t.word == hash_str(p)).copied()
+    };
+    let same_pronoun = pronoun(x).is_some() && pronoun(x) == pronoun(y);
+    near_copies || same_pronoun || (0..x.tokens.len()).any(|i| is_name(x, i) && named_in(x, i, y))
 }
 
 /// The claim opens with a pronoun, a relative pronoun, or its verb.
@@ -1056,6 +1116,7 @@ fn unnamed_subject(f: &ClaimFeatures) -> bool {
     let t = &f.tokens[k];
     [
         "i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "whom", "whose",
+        "there", "this",
     ]
     .iter()
     .any(|w| t.word == hash_str(w))
@@ -1303,5 +1364,78 @@ mod tests {
             mirror("support: each states what the other does"),
             "support: each states what the other does"
         );
+    }
+
+    /// The relation of two claims from articles published `days_apart` days apart.
+    fn relation(a: &str, b: &str, days_apart: Option<u32>) -> RelationKind {
+        relate_articles(
+            &ClaimFeatures::new(a),
+            &ClaimFeatures::new(b),
+            Articles { days_apart },
+        )
+        .relation
+    }
+
+    #[test]
+    fn quotes_of_one_mouth_agree() {
+        for (a, b) in [
+            (
+                "We really have no choice but to build a powerful wall or a steel barrier",
+                "We really have no choice but to build a powerful wall or steel barrier",
+            ),
+            (
+                "I feel very badly for Gen. Flynn",
+                "I feel badly for General Flynn",
+            ),
+            (
+                "Pelosi has led House Democrats since 2002",
+                "Pelosi has led House Democrats since 2002, and that's what",
+            ),
+        ] {
+            assert_eq!(relation(a, b, Some(0)), RelationKind::Agree, "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn agreement_needs_the_same_figures_polarity_and_someone_named() {
+        for (a, b) in [
+            // Two figures.
+            (
+                "The prior week's figure was revised up to 590,000",
+                "The prior week was revised up to 478,000",
+            ),
+            // One says it is not.
+            (
+                "It is a witch hunt against the president",
+                "it is not a witch hunt against the president",
+            ),
+            // Whoever "he" is.
+            (
+                "he sexually harassed multiple women",
+                "Gov. Andrew Cuomo sexually harassed multiple women in and out of state government",
+            ),
+            // A condition asserts nothing.
+            (
+                "If they don't pass this bill it will increase the risk of a double dip",
+                "To pass this bill would increase the risk of a double dip",
+            ),
+            // Fragments.
+            (
+                "in a written statement",
+                "in a written statement on Tuesday",
+            ),
+        ] {
+            assert_ne!(relation(a, b, Some(0)), RelationKind::Agree, "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn claims_dated_by_their_articles_agree_only_between_articles_of_the_same_days() {
+        let (a, b) = (
+            "The Advisory Committee on Immunization Practices held the vote on Friday",
+            "The Advisory Committee on Immunization Practices held the vote on Friday after a long debate",
+        );
+        assert_eq!(relation(a, b, Some(1)), RelationKind::Agree);
+        assert_ne!(relation(a, b, Some(30)), RelationKind::Agree);
     }
 }
