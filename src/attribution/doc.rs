@@ -169,6 +169,50 @@ impl<'t> Doc<'t> {
             || t.is(SOURCE_NOUN | TITLE | DEMONYM | QUANT | DEPT)
     }
 
+    /// Whether tokens `[s, e)` hold a clause rather than a noun phrase: a finite verb
+    /// outside a relative clause ("China and North Korea reaffirmed a relationship
+    /// they"). A source is named by a noun phrase, never by a clause.
+    pub fn has_finite_verb(&self, s: usize, e: usize) -> bool {
+        for i in s..e {
+            let t = &self.toks[i];
+            if t.kind != Kind::Word || t.cap() {
+                continue;
+            }
+            // "officials who have seen the report": the verbs of a relative clause
+            // belong to the noun phrase.
+            if t.is(REL) && !t.is(DET) || self.is_word(i, "that") && i > s {
+                return false;
+            }
+            if t.is(AUX | MODAL) && !t.poss() {
+                return true;
+            }
+            // A subject pronoun after a noun: "a relationship they".
+            // ("he and Rubio", "both he and Rubio", "many of you" are noun phrases.)
+            if i > s
+                && t.is(PRON_PERSON | PRON_THEY)
+                && !self.toks[i - 1].is(CONJ | PREP | QUANT)
+                && !self.is_word(i + 1, "and")
+            {
+                return true;
+            }
+            // A verb in -ed with a direct object after it: "reaffirmed a relationship"
+            // (a participle is followed by "by", a preposition or a time: "compiled by",
+            // "briefed on", "released Tuesday").
+            let w = t.text(self.text);
+            if i > s
+                && w.len() > 4
+                && w.ends_with("ed")
+                && !t.is(SOURCE_NOUN | TITLE | FUNCTION | DET)
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && n.is(DET | PRON_POSS | OBJ_PRON) && !n.is(PREP | TIME)
+                })
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether a token can head a source mention.
     pub fn head_word(&self, i: usize) -> bool {
         let t = &self.toks[i];

@@ -103,7 +103,9 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
             c += 1;
             continue;
         }
-        if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs) {
+        if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs)
+            && f.source.is_none_or(|(s, e)| !doc.has_finite_verb(s, e))
+        {
             out.push(f);
         }
         c += 1;
@@ -807,20 +809,31 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
                 }
                 j += 1;
             }
-            if doc.is_word(j, "that")
-                || (medium
-                    && (j >= end
-                        || doc.is_separator(j)
-                        || doc.toks[j].kind == Kind::Open
-                        || doc.toks[j].is(PRONOUN)))
+            // "in a statement", "on Twitter", "during an interview": prepositions of
+            // time, place and medium (not "replied to the letter", "warned of a crisis").
+            let setting = [
+                "in", "on", "at", "during", "via", "through", "over", "after", "before", "from",
+                "with", "by",
+            ]
+            .iter()
+            .any(|w| doc.is_word(k, w));
+            if setting
+                && (doc.is_word(j, "that")
+                    || medium
+                        && (j >= end
+                            || doc.is_separator(j)
+                            || doc.toks[j].kind == Kind::Open
+                            || doc.toks[j].is(PRONOUN)))
             {
                 k = j;
                 continue;
             }
             if doc.is_word(k, "to") && flags & cue::INVERTIBLE != 0 {
-                // "said to reporters that"
+                // "said to reporters that", "said to The Associated Press," (not "replied
+                // to the letter, according to ...": the listener is a person or an outlet).
                 if let Some(e) = doc.np_fwd(k + 1, end)
                     && (doc.is_word(e, "that") || doc.is_separator(e))
+                    && (doc.toks[e - 1].is(RECIPIENT) || doc.toks[e - 1].cap())
                 {
                     k = e;
                     continue;
@@ -1614,7 +1627,8 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
                             .iter()
                             .any(|w| doc.is_word(p, w)))
             };
-            let set_off = a0 > 0 && {
+            // (A separator before the unit's first token belongs to the sentence before.)
+            let set_off = a0 > doc.unit_toks[fi.unit].start && {
                 let p = a0 - 1;
                 doc.is_separator(p) || coordinating(p)
             } || doc.is_separator(a0);

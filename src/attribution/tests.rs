@@ -267,6 +267,30 @@ fn a_relative_clause_is_not_a_speaker() {
 }
 
 #[test]
+fn a_source_is_a_noun_phrase_never_a_clause() {
+    // After an introductory phrase, the words before "they" are a clause with a verb.
+    let f = run(
+        "Last spring, the two towns renewed a pact they once described as unbreakable and praised their long friendship.",
+    );
+    assert!(f.iter().all(|s| s.name.is_none()), "{f:#?}");
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn an_attribution_in_the_next_sentence_does_not_reach_back() {
+    // The quote closing the first sentence is no separator for the second one's frames.
+    let text = "The mayor called the closure “a disgrace.” The port has replied to the letter, according to the mayor.";
+    let f = run(text);
+    let s = find(&f, "The port has replied to the letter");
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    let second: Vec<&Found> = f
+        .iter()
+        .filter(|s| !s.content.contains("closure"))
+        .collect();
+    assert_eq!(second.len(), 1, "{f:#?}");
+}
+
+#[test]
 fn a_relative_pronoun_is_the_mention_of_its_antecedent() {
     let f = run("The vote was delayed by Lena Park, who said the count was incomplete.");
     let s = find(&f, "the count was incomplete");
