@@ -42,6 +42,9 @@ pub struct Frame {
     /// For a relative pronoun as source ("Barkley, who said ..."), the phrase it stands
     /// for: the name comes from there, the mention is the pronoun.
     pub antecedent: Option<Range>,
+    /// Why the source is not named, where the attribution says so ("speaking on
+    /// condition of anonymity because he was not authorised to brief reporters").
+    pub anonymity: Option<Range>,
 }
 
 impl Frame {
@@ -59,6 +62,14 @@ pub fn find(doc: &Doc) -> Vec<Frame> {
         settle_unit(doc, &mut frames, start);
     }
     frames.retain(|f| !f.content.is_empty());
+    for f in &mut frames {
+        let (mut a, mut b) = f.attr;
+        for (x, y) in f.source.into_iter().chain(f.role) {
+            a = a.min(x);
+            b = b.max(y);
+        }
+        f.anonymity = anonymity_phrase(doc, a, b, f.cue);
+    }
     add_continuations(doc, &mut frames);
     frames.sort_by_key(|f| (f.first_content(), f.cue.0));
     frames
@@ -196,6 +207,7 @@ fn speaker_colon(doc: &Doc, u: usize) -> Option<Frame> {
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
     })
 }
 
@@ -451,6 +463,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             continued: false,
             rest_subject: None,
             antecedent: Some((s, e)),
+            anonymity: None,
         });
     }
     if let Some((s, e, _)) = subject {
@@ -820,7 +833,7 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
             if setting
                 && (doc.is_word(j, "that")
                     || medium
-                        && (j >= end
+                        && (j >= content_end(doc, j, end)
                             || doc.is_separator(j)
                             || doc.toks[j].kind == Kind::Open
                             || doc.toks[j].is(PRONOUN)))
@@ -867,6 +880,155 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
         k += 1;
     }
     k
+}
+
+/// Prepositions that open a phrase of time, place or medium after a cue ("said in a
+/// statement", "told reporters at a briefing in Seoul", "wrote on Twitter").
+const SETTING_PREPS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "from", "with",
+    "by",
+];
+
+/// Participles whose phrase, after an attribution, says how or on what basis it was
+/// made, not what was said: ", speaking on condition of anonymity", ", citing a
+/// briefing by ...", ", referring to ...", ", asking not to be named".
+const MANNER_PARTICIPLES: &[&str] = &[
+    "speaking",
+    "citing",
+    "quoting",
+    "referring",
+    "declining",
+    "requesting",
+    "asking",
+    "writing",
+    "responding",
+    "replying",
+    "reacting",
+    "testifying",
+    "appearing",
+    "briefing",
+    "addressing",
+    "standing",
+    "sitting",
+    "reading",
+];
+
+/// The tail of an attribution whose content came before it, from token `from` (right
+/// after the cue): when, where and how it was said ("on Friday", "in a statement", "at
+/// a news conference in Seoul"), then a participle phrase of manner or basis (see
+/// [`MANNER_PARTICIPLES`]). Returns where the tail ends; `from` when there is none.
+fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
+    let r = doc.unit_toks[u].clone();
+    let end = content_end(doc, from, r.end);
+    let mut k = from;
+    // "told reporters", "told The Associated Press", "warned them".
+    if flags & cue::RECIPIENT != 0 && k < end {
+        let t = doc.toks[k];
+        if t.is(OBJ_PRON) {
+            k += 1;
+        } else if t.kind == Kind::Word
+            && !t.is(PREP)
+            && let Some(e) = doc.np_fwd(k, end)
+            && e - k <= 7
+        {
+            k = e;
+        }
+    }
+    let mut guard = 0;
+    while k < end && guard < 6 {
+        guard += 1;
+        // ", in a statement": a comma before a setting.
+        if doc.is_punct(k, b',')
+            && k + 1 < end
+            && SETTING_PREPS.iter().any(|w| doc.is_word(k + 1, w))
+        {
+            k += 1;
+        }
+        let t = doc.toks[k];
+        let timeish = t.kind == Kind::Word && (t.is(TIME | MONTH) || adverb(doc, k))
+            || t.kind == Kind::Number && k > from && doc.toks[k - 1].is(MONTH);
+        if timeish {
+            k += 1;
+            continue;
+        }
+        if t.kind == Kind::Word && SETTING_PREPS.iter().any(|w| doc.is_word(k, w)) {
+            // The phrase runs to the next separator or the end, with no verb in it.
+            let mut j = k + 1;
+            while j < end && j - k <= 12 {
+                let tj = doc.toks[j];
+                let verb = tj.kind == Kind::Word
+                    && !tj.cap()
+                    && (tj.is(AUX | MODAL | REL) || tj.cue.is_some() && !tj.is(SOURCE_NOUN));
+                if !tj.is_word() || verb {
+                    break;
+                }
+                j += 1;
+            }
+            if j > k + 1 && (j >= end || doc.is_punct(j, b',')) {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    // ", speaking on condition of anonymity because ...": to the end.
+    let mut g = k;
+    if doc.is_punct(g, b',') {
+        g += 1;
+    }
+    let after_comma = g > 0 && doc.is_punct(g - 1, b',');
+    if after_comma
+        && g < end
+        && MANNER_PARTICIPLES.iter().any(|w| doc.is_word(g, w))
+        && !doc.toks[g].cap()
+    {
+        return end;
+    }
+    k
+}
+
+/// Why a source is not named, where tokens `[a, b)` say so: the phrase around
+/// "anonymity", "not authorised to", "not to be named" ("speaking on condition of
+/// anonymity because he was not authorised to brief reporters").
+fn anonymity_phrase(doc: &Doc, a: usize, b: usize, cue: Range) -> Option<Range> {
+    let hit = (a..b).find(|&i| {
+        let t = doc.toks[i];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = doc.word(i);
+        let negated = (i.saturating_sub(3).max(a)..i).any(|j| doc.toks[j].is(NEG));
+        t.is(ANONYMITY)
+            || negated
+                && [
+                    "authorized",
+                    "authorised",
+                    "permitted",
+                    "allowed",
+                    "named",
+                    "identified",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+    })?;
+    // Back to the phrase's opening: after a separator, or at "who" or a participle.
+    let mut x = hit;
+    while x > a {
+        let t = doc.toks[x - 1];
+        if doc.is_separator(x - 1) || doc.is_punct(x - 1, b'(') || t.cue.is_some() {
+            break;
+        }
+        x -= 1;
+        if doc.is_word(x, "who") || MANNER_PARTICIPLES.iter().any(|w| doc.is_word(x, w)) {
+            break;
+        }
+    }
+    let mut y = hit + 1;
+    while y < b && !doc.is_separator(y) && !doc.is_punct(y, b')') && y != cue.0 {
+        y += 1;
+    }
+    let y = content_end(doc, x, y);
+    (y > x).then_some((x, y))
 }
 
 /// "reiterated that position,": `that` before a lone lower-case noun is a determiner.
@@ -1013,7 +1175,7 @@ fn subject_frame(
                 }))
             || doc.is_punct(p - 1, b':')
     };
-    let k = after_start(doc, cue_end, r.end, flags);
+    let mut k = after_start(doc, cue_end, r.end, flags);
     let mut after = after_content(doc, u, k);
     if let Some((a, b)) = after
         && flags & cue::NEEDS_CLAUSE != 0
@@ -1070,11 +1232,26 @@ fn subject_frame(
         if let Some(b) = before_content(doc, u, s - 1) {
             content.push(b);
         }
+        // "..., the ministry said in a statement, citing ...": the rest is the
+        // attribution's own (when, where, how, on what basis).
+        let tail = attr_tail(doc, u, cue_end, flags);
+        if !content.is_empty() && tail >= content_end(doc, tail, r.end) {
+            after = None;
+            k = tail;
+        }
         if let Some(a) = after {
             // "“A,” he said, “B.”" / "The economy, he said, is growing."
             let mid = doc.toks[k.saturating_sub(1)];
+            // (", adding that ...", ", calling on ...": a report of its own; not
+            // ", imposing new rules", which goes on with what was said.)
+            let participle = doc.toks[a.0].kind == Kind::Word
+                && !doc.toks[a.0].cap()
+                && doc.toks[a.0].cue.is_some_and(|q| q.form == Form::Gerund);
             let continues = doc.toks[a.0].kind == Kind::Open
-                || (mid.kind == Kind::Punct && mid.ch == b',' && words_in(doc, a.0, a.1) >= 3);
+                || (mid.kind == Kind::Punct
+                    && mid.ch == b','
+                    && !participle
+                    && words_in(doc, a.0, a.1) >= 3);
             if continues || content.is_empty() {
                 content.push(a);
             }
@@ -1160,6 +1337,7 @@ fn subject_frame(
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
     })
 }
 
@@ -1360,6 +1538,10 @@ fn inverted(
         }
         content.push(b);
     }
+    // "..., said X in a statement on Friday, citing ...": the attribution's own tail.
+    if doc.is_separator(p) {
+        attr_end = attr_tail(doc, u, attr_end, 0);
+    }
     // "“The risk,” said X, an economist, “is that ...”": the quote goes on after the
     // source ("But, said Solovey, “I don't want ...”": or only there).
     {
@@ -1403,6 +1585,7 @@ fn inverted(
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
     })
 }
 
@@ -1459,6 +1642,7 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
             continued: false,
             rest_subject: rest,
             antecedent: None,
+            anonymity: None,
         });
     }
     if doc.is_word(p, "as") {
@@ -1480,6 +1664,7 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
                 continued: false,
                 rest_subject: None,
                 antecedent: None,
+                anonymity: None,
             });
         }
     }
@@ -1558,6 +1743,7 @@ fn according_to(doc: &Doc, u: usize, c: usize, cs: usize) -> Option<Frame> {
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
     })
 }
 
@@ -1589,6 +1775,7 @@ fn borrowed_frame(
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
     })
 }
 
@@ -1602,7 +1789,19 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
     // ("Trump said Clinton said ..."): the outer attribution is the one reported.
     let n = frames.len();
     let mut drop = vec![false; n];
+    // ", citing a briefing by ...", after an attribution whose tail it is: the basis of
+    // that attribution, not a report of its own.
     for i in start..n {
+        let c = frames[i].cue.0;
+        drop[i] = MANNER_PARTICIPLES.iter().any(|w| doc.is_word(c, w))
+            && frames[start..n]
+                .iter()
+                .any(|g| g.attr.0 < c && c < g.attr.1 && g.cue.0 < c);
+    }
+    for i in start..n {
+        if drop[i] {
+            continue;
+        }
         for j in start..n {
             if i == j || drop[j] {
                 continue;
@@ -1757,10 +1956,20 @@ fn add_continuations(doc: &Doc, frames: &mut Vec<Frame>) {
         }
         covered[f.attr.0..f.attr.1].fill(true);
     }
+    // The speaker a later quote continues: the unit's last frame, or rather its last
+    // frame that reports a quotation ("“A,” she said, adding that B. “C.”": C is hers,
+    // said, not added).
     let mut by_unit: Vec<Option<usize>> = vec![None; doc.units.len()];
+    let quotes = |f: &Frame| {
+        f.content
+            .iter()
+            .any(|&(a, _)| doc.toks[a].kind == Kind::Open || doc.toks[a].in_quote())
+    };
     for (i, f) in frames.iter().enumerate() {
-        by_unit[f.unit] = Some(i);
-        // The last frame whose content ends in a unit also counts for that unit.
+        let keep = by_unit[f.unit].is_some_and(|j| quotes(&frames[j]) && !quotes(f));
+        if !keep {
+            by_unit[f.unit] = Some(i);
+        }
     }
     let mut last: Option<usize> = None;
     let mut last_para: u32 = 0;

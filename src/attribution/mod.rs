@@ -93,6 +93,10 @@ pub struct Source {
     /// The mention naming the source for this statement: in its own sentence where there
     /// is one, else the nearest earlier mention it was resolved from.
     pub span: Option<Span>,
+    /// Why the source is not named, as the text gives it ("speaking on condition of
+    /// anonymity because he was not authorised to brief reporters"); for the audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymity: Option<String>,
 }
 
 /// The words that mark the attribution ("said", "according to").
@@ -174,7 +178,10 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
     let mut covered = vec![false; doc.toks.len()];
     let mut out = Vec::new();
     for f in frames {
-        let source = f.source.and_then(|m| sources.get(&m).cloned());
+        let mut source = f.source.and_then(|m| sources.get(&m).cloned());
+        if let (Some(src), Some((a, b))) = (source.as_mut(), f.anonymity) {
+            src.anonymity = Some(resolve::clean(doc.span(a, b).slice(doc.text)));
+        }
         let cue = Cue {
             text: resolve::clean(doc.span(f.cue.0, f.cue.1).slice(doc.text)),
             span: Some(doc.span(f.cue.0, f.cue.1)),

@@ -99,6 +99,7 @@ impl Resolver {
                     kind: SourceKind::Named,
                     role: Some(role_text),
                     span: Some(span),
+                    anonymity: None,
                 };
                 if let Some(e) = self.find_person(&src.name)
                     && e.name.len() > src.name.len()
@@ -115,6 +116,7 @@ impl Resolver {
             kind: parsed.kind,
             role: role_text.or(parsed.role),
             span: Some(span),
+            anonymity: None,
         };
         match src.kind {
             SourceKind::Named => {
@@ -252,6 +254,7 @@ impl Resolver {
                 kind: e.kind,
                 role: e.role,
                 span: Some(span),
+                anonymity: None,
             },
             None => Source {
                 name: lower,
@@ -264,6 +267,7 @@ impl Resolver {
                 },
                 role: None,
                 span: Some(span),
+                anonymity: None,
             },
         }
     }
@@ -285,6 +289,8 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
         if t.sent + 3 < sent {
             break;
         }
+        // (Not "Miami-Dade County", "State Department", "Defense" in "Secretary of
+        // Defense Lloyd J. Austin III": places, bodies and departments.)
         let name_word = t.kind == Kind::Word
             && t.cap()
             && !t.is(FUNCTION
@@ -295,7 +301,10 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
                 | MONTH
                 | TIME
                 | TITLE
-                | DEMONYM);
+                | DEMONYM
+                | DEPT
+                | GROUP_NOUN
+                | DOC_NOUN);
         match (name_word, run_end) {
             (true, None) => run_end = Some(i + 1),
             (true, Some(_)) => {}
@@ -579,19 +588,13 @@ fn common(
         SourceKind::Vague
     } else if h.is(GROUP_NOUN) {
         SourceKind::Institutional
-    } else if h.is(PERSON_NOUN | TITLE) {
-        if definite {
-            SourceKind::Named
-        } else {
-            SourceKind::Anonymous
-        }
-    } else {
-        SourceKind::Vague
-    };
-    let kind = if kind == SourceKind::Named && definite {
+    } else if h.is(PERSON_NOUN | TITLE) || !plural {
+        // An unnamed person, or group, described by role ("a senior diplomat", "the
+        // engineer", "officials in Seoul"): anonymous.
         SourceKind::Anonymous
     } else {
-        kind
+        // An unnamed group of no stated membership ("observers", "many Democrats").
+        SourceKind::Vague
     };
     let name = lower_first(whole);
     let _ = indefinite;
