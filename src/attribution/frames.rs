@@ -45,6 +45,13 @@ pub struct Frame {
     /// Why the source is not named, where the attribution says so ("speaking on
     /// condition of anonymity because he was not authorised to brief reporters").
     pub anonymity: Option<Range>,
+    /// The cue reports an act whose object is a noun phrase ("China has likened the deal
+    /// to NATO", "calling on countries not to ...", "X's decision, revealed by Y"), not a
+    /// statement: the claim is the whole clause, source and verb included.
+    pub act: bool,
+    /// For an act in an object relative clause ("the United States, which it accuses of
+    /// ..."), the object the relative pronoun stands for.
+    pub object: Option<Range>,
 }
 
 impl Frame {
@@ -208,6 +215,8 @@ fn speaker_colon(doc: &Doc, u: usize) -> Option<Frame> {
         rest_subject: None,
         antecedent: None,
         anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -452,7 +461,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             return None;
         }
         let who = prev.unwrap_or(s);
-        return Some(Frame {
+        let mut f = Frame {
             unit: u,
             cue: (ch.start, cue_end),
             source: Some((who, who + 1)),
@@ -464,7 +473,11 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             rest_subject: None,
             antecedent: Some((s, e)),
             anonymity: None,
-        });
+            act: false,
+            object: None,
+        };
+        make_act(doc, &mut f, flags, k);
+        return Some(f);
     }
     if let Some((s, e, _)) = subject {
         let plural_ok = |s, e| form != Form::Base || ch.modal || plural_subject(doc, s, e);
@@ -885,8 +898,7 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
 /// Prepositions that open a phrase of time, place or medium after a cue ("said in a
 /// statement", "told reporters at a briefing in Seoul", "wrote on Twitter").
 const SETTING_PREPS: &[&str] = &[
-    "in", "on", "at", "during", "via", "through", "over", "after", "before", "from", "with",
-    "by",
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "from", "with", "by",
 ];
 
 /// Participles whose phrase, after an attribution, says how or on what basis it was
@@ -1038,7 +1050,8 @@ fn demonstrative(doc: &Doc, k: usize, end: usize) -> bool {
         && doc.toks[n].kind == Kind::Word
         && !doc.toks[n].cap()
         && !doc.toks[n].is(PRONOUN | DET | AUX | MODAL | NEG | ADV)
-        && (n + 1 == end || matches!(doc.toks[n + 1].kind, Kind::Punct))
+        && (n + 1 == end
+            || matches!(doc.toks[n + 1].kind, Kind::Punct) && doc.toks[n + 1].ch != punct::DASH)
 }
 
 /// The last token of content in a unit: before final punctuation.
@@ -1326,7 +1339,7 @@ fn subject_frame(
     } else {
         s
     };
-    Some(Frame {
+    let mut f = Frame {
         unit: u,
         cue: (cue_start, cue_end),
         source: Some((s, e)),
@@ -1338,7 +1351,157 @@ fn subject_frame(
         rest_subject: None,
         antecedent: None,
         anonymity: None,
-    })
+        act: false,
+        object: None,
+    };
+    if make_act(doc, &mut f, flags, k) {
+        // "the United States, which it accuses of ...": the object is the antecedent.
+        let rel = s > r.start + 2
+            && ["which", "whom", "that"]
+                .iter()
+                .any(|w| doc.is_word(s - 1, w))
+            && doc.is_punct(s - 2, b',');
+        if rel && subj_tok.is(PRONOUN) {
+            let end = s - 3;
+            f.object = doc.np_back(end, r.start).map(|x| (x, end + 1));
+        }
+    }
+    Some(f)
+}
+
+/// Makes frame `f` an act when its content (starting at `k`, right after the cue) is
+/// a noun phrase and its cue can take one: the content is cut to the object. Returns
+/// whether it did.
+fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> bool {
+    if flags & cue::OBJECT == 0 || f.content.len() != 1 {
+        return false;
+    }
+    let (a, b) = f.content[0];
+    if a != k || !nominal(doc, a, b, f.cue.1) {
+        return false;
+    }
+    let end = object_end(doc, a, b);
+    if words_in(doc, a, end) == 0 {
+        return false;
+    }
+    f.content[0] = (a, end);
+    f.act = true;
+    true
+}
+
+/// Whether content after a cue is a noun phrase, the object of an act ("likened the
+/// deal to NATO", "reiterated that position", "commented on the presence of ...",
+/// "urged them to ..."), rather than a reported clause ("said that ...", "said China
+/// could help ...", a quotation, "explained why ...").
+fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
+    if a > cue_end
+        && (doc.is_word(a - 1, "that") || doc.is_punct(a - 1, b':') || doc.is_punct(a - 1, b','))
+    {
+        return false;
+    }
+    let t = doc.toks[a];
+    if t.kind == Kind::Open || t.in_quote() {
+        return false;
+    }
+    if t.kind == Kind::Word {
+        // "it expects ...", "why ...", "whether ...": a clause.
+        if t.is(PRONOUN) && !t.is(DET) || (t.is(REL | SUBORD) && !t.is(DET | PREP)) {
+            return false;
+        }
+        if t.is(OBJ_PRON | PREP) {
+            return true;
+        }
+    }
+    // A noun phrase, then: a verb after it makes it the subject of a clause.
+    for i in a..b {
+        let t = doc.toks[i];
+        match t.kind {
+            Kind::Punct | Kind::Open | Kind::Close => return true,
+            Kind::Number => continue,
+            Kind::Word => {}
+        }
+        if i == a {
+            continue;
+        }
+        // "countries not to ...": an object and its infinitive.
+        if t.is(NEG) {
+            return doc.is_word(i + 1, "to");
+        }
+        if t.is(AUX | MODAL) && !t.poss() && !t.cap() {
+            return false;
+        }
+        if t.is(PREP | CONJ | REL) {
+            return true;
+        }
+        let finite_cue = t
+            .cue
+            .is_some_and(|q| matches!(q.form, Form::Past | Form::Present));
+        if finite_cue && !t.cap() && !t.is(SOURCE_NOUN) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where a noun-phrase object ends: before a comma that opens a participle phrase, a
+/// subordinate clause or a new clause (", reinforcing ...", ", while ...", ", but it
+/// ..."), or before a semicolon or a dash.
+fn object_end(doc: &Doc, a: usize, b: usize) -> usize {
+    let bytes = doc.text.as_bytes();
+    let mut i = a;
+    while i < b {
+        let t = doc.toks[i];
+        i += 1;
+        if t.in_quote() {
+            continue;
+        }
+        if t.punct(b';') {
+            return i - 1;
+        }
+        // A dash set off by spaces (not "D-"); a pair of them holds an aside ("all
+        // nations - rich and poor - to ...").
+        let spaced = |t: &super::tokens::Token| {
+            t.start == 0
+                || bytes[t.start - 1].is_ascii_whitespace()
+                || bytes.get(t.end).is_none_or(|c| c.is_ascii_whitespace())
+        };
+        if t.kind == Kind::Punct && t.ch == punct::DASH && spaced(&t) {
+            match (i..b.min(i + 12)).find(|&j| doc.toks[j].punct(punct::DASH)) {
+                Some(j) => {
+                    i = j + 1;
+                    continue;
+                }
+                None => return i - 1,
+            }
+        }
+        if t.punct(b',') && i < b {
+            let n = doc.toks[i];
+            if n.kind != Kind::Word || n.cap() {
+                continue;
+            }
+            let w = doc.word(i);
+            // (Not a list: "of covering up, delaying, and withholding", "a kind, loving
+            // and admirable person".)
+            let listed = doc
+                .toks
+                .get(i + 1)
+                .is_none_or(|m| m.kind != Kind::Word || m.is(CONJ));
+            let participle =
+                w.len() > 4 && w.ends_with("ing") && !doc.is_word(i, "including") && !listed;
+            // (Not ", which ...", ", who ...": a relative clause still describes the
+            // object: "praised Bush, who ended his bid, as “a man who ...”".)
+            let clause = n.is(SUBORD) && !n.is(DET | PREP | REL) || doc.is_word(i, "according");
+            let new_subject = n.is(CONJ)
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|m| m.kind == Kind::Word && (m.is(PRONOUN) || m.cap()));
+            if participle || clause || new_subject {
+                return i - 1;
+            }
+        }
+    }
+    b
 }
 
 /// Whether content after a cue reads like a clause or a quote (not "believes in X",
@@ -1586,6 +1749,8 @@ fn inverted(
         rest_subject: None,
         antecedent: None,
         anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -1643,6 +1808,9 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
             rest_subject: rest,
             antecedent: None,
             anonymity: None,
+            // "Y revealed X's decision": the participle's object is the noun phrase.
+            act: true,
+            object: None,
         });
     }
     if doc.is_word(p, "as") {
@@ -1665,6 +1833,8 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
                 rest_subject: None,
                 antecedent: None,
                 anonymity: None,
+                act: false,
+                object: None,
             });
         }
     }
@@ -1744,6 +1914,8 @@ fn according_to(doc: &Doc, u: usize, c: usize, cs: usize) -> Option<Frame> {
         rest_subject: None,
         antecedent: None,
         anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -1764,7 +1936,7 @@ fn borrowed_frame(
     if attr_start > r.start && doc.is_separator(attr_start - 1) {
         attr_start -= 1;
     }
-    Some(Frame {
+    let mut f = Frame {
         unit: u,
         cue: (cue_start, cue_end),
         source: None,
@@ -1776,7 +1948,11 @@ fn borrowed_frame(
         rest_subject: None,
         antecedent: None,
         anonymity: None,
-    })
+        act: false,
+        object: None,
+    };
+    make_act(doc, &mut f, flags, k);
+    Some(f)
 }
 
 /// Within one unit: give borrowed frames their subject, and cut a frame's content where

@@ -121,6 +121,11 @@ pub struct Statement {
     /// revealed by Y, will test ...", the statement "will test ..." has subject "X's
     /// decision".
     pub subject: Option<Span>,
+    /// The claim's text when it is not the content's own words: for an act ("China has
+    /// likened the deal to NATO", "calling on countries not to ..."), the whole clause
+    /// with the source's resolved name as its subject ("Xi Jinping called on countries
+    /// not to ...").
+    pub text: Option<String>,
 }
 
 /// Finds the attributed statements of every sentence.
@@ -186,7 +191,14 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
             text: resolve::clean(doc.span(f.cue.0, f.cue.1).slice(doc.text)),
             span: Some(doc.span(f.cue.0, f.cue.1)),
         };
-        for &(a, b) in &f.content {
+        if f.act
+            && let (Some(src), [(a, b)]) = (source.as_ref(), f.content.as_slice())
+            && let Some(st) = act_statement(doc, f, src, cue.clone(), *a, *b)
+        {
+            covered[*a..*b].fill(true);
+            out.push(st);
+        }
+        for &(a, b) in f.content.iter().filter(|_| !f.act) {
             covered[a..b].fill(true);
             for_each_sentence_piece(doc, a, b, |s, x, y| {
                 if let Some((span, quote)) = content_span(doc, x, y) {
@@ -197,6 +209,7 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
                         source: source.clone(),
                         cue: Some(cue.clone()),
                         subject: None,
+                        text: None,
                     });
                 }
             });
@@ -255,6 +268,7 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
                 source: None,
                 cue: None,
                 subject,
+                text: None,
             });
         }
         // A sentence made only of punctuation still has no statement.
@@ -262,6 +276,75 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
     }
     out.sort_by_key(|st| (st.sentence, st.content.start, st.content.end));
     out
+}
+
+/// The statement of an act (see [`frames::Frame::act`]): the whole clause, with the
+/// source's resolved name as its subject and the verb made finite ("calling on" ->
+/// "called on"); its span runs from the cue to the end of the object (or is the object,
+/// for "X's decision, revealed by Y").
+fn act_statement(
+    doc: &doc::Doc,
+    f: &frames::Frame,
+    src: &Source,
+    cue: Cue,
+    a: usize,
+    b: usize,
+) -> Option<Statement> {
+    let (object, quote) = content_span(doc, a, b)?;
+    let (c0, c1) = f.cue;
+    let before = b <= c0;
+    // The verb: the last cue word of the cue phrase.
+    let v = (c0..c1).rev().find(|&i| doc.toks[i].cue.is_some())?;
+    let q = doc.toks[v].cue?;
+    let finite = before || q.form == lexicon::Form::Gerund;
+    let mut text = String::with_capacity(src.name.len() + object.len() + 32);
+    // A sentence: "The mayor has likened ...", for "the mayor".
+    let mut name = src.name.chars();
+    if let Some(first) = name.next() {
+        text.extend(first.to_uppercase());
+        text.push_str(name.as_str());
+    }
+    text.push(' ');
+    if finite {
+        text.push_str(lexicon::lemma_past(q.lemma));
+        if v + 1 < c1 {
+            text.push(' ');
+            text.push_str(doc.span(v + 1, c1).slice(doc.text));
+        }
+    } else {
+        text.push_str(doc.span(c0, c1).slice(doc.text));
+    }
+    if let Some((x, y)) = f.object {
+        text.push(' ');
+        text.push_str(doc.span(x, y).slice(doc.text));
+    }
+    text.push(' ');
+    // "Y announced the budget cut" for "The budget cut, announced by Y".
+    let first = doc.toks[a];
+    let object_text = object.slice(doc.text);
+    if before && first.cap() && first.is(lexicon::DET | lexicon::PRON_POSS) {
+        let mut chars = object_text.chars();
+        if let Some(c) = chars.next() {
+            text.extend(c.to_lowercase());
+            text.push_str(chars.as_str());
+        }
+    } else {
+        text.push_str(object_text);
+    }
+    let content = if before {
+        object
+    } else {
+        Span::new(doc.toks[c0].start, object.end)
+    };
+    Some(Statement {
+        sentence: doc.toks[a].sent as usize,
+        content,
+        quote,
+        source: Some(src.clone()),
+        cue: Some(cue),
+        subject: None,
+        text: Some(text),
+    })
 }
 
 /// Calls `f(sentence, a, b)` for each sentence's share of tokens `[a, b)`.

@@ -310,7 +310,13 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
             (true, Some(_)) => {}
             (false, Some(e)) => {
                 let s = i + 1;
-                if e - s >= 2 && s > doc.sents[t.sent as usize].start.min(s) {
+                // "the New York magazine interview": a name used as a modifier, or after
+                // an article, is a place or a title, not a person.
+                let modifier = t.kind == Kind::Word && t.is(DET)
+                    || doc.toks.get(e).is_some_and(|n| {
+                        n.kind == Kind::Word && !n.cap() && !n.is(FUNCTION | ADV) && n.cue.is_none()
+                    });
+                if e - s >= 2 && !modifier && s > doc.sents[t.sent as usize].start.min(s) {
                     let name = clean(doc.span(s, e).slice(doc.text));
                     return Some(Entity {
                         name,

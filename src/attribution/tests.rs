@@ -14,6 +14,9 @@ struct Found {
     mention: Option<String>,
     cue: Option<String>,
     quote: QuoteKind,
+    /// The claim's own wording, for an act.
+    text: Option<String>,
+    anonymity: Option<String>,
 }
 
 fn run(text: &str) -> Vec<Found> {
@@ -30,8 +33,10 @@ fn run(text: &str) -> Vec<Found> {
                 .as_ref()
                 .and_then(|s| s.span)
                 .map(|s| s.slice(text).to_owned()),
+            anonymity: st.source.as_ref().and_then(|s| s.anonymity.clone()),
             cue: st.cue.map(|c| c.text),
             quote: st.quote,
+            text: st.text,
         })
         .collect()
 }
@@ -319,4 +324,120 @@ fn empty_and_odd_input_do_not_panic() {
     ] {
         let _ = run(text);
     }
+}
+
+/// The statement whose claim text (or content) is `text`.
+fn worded<'a>(found: &'a [Found], text: &str) -> &'a Found {
+    found
+        .iter()
+        .find(|f| f.text.as_deref().unwrap_or(&f.content) == text)
+        .unwrap_or_else(|| panic!("no statement worded {text:?} in {found:#?}"))
+}
+
+#[test]
+fn an_act_with_a_noun_phrase_object_is_the_whole_clause() {
+    let f = run("The mayor has likened the new ferry to a floating hotel.");
+    let s = worded(
+        &f,
+        "The mayor has likened the new ferry to a floating hotel",
+    );
+    assert_eq!(s.cue.as_deref(), Some("has likened"));
+    assert_eq!(s.mention.as_deref(), Some("The mayor"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn a_reported_clause_is_the_content_alone() {
+    for text in [
+        "The mayor said the new ferry would sail in May.",
+        "The mayor reiterated that the new ferry would sail in May.",
+        "The mayor warned reporters the new ferry would sail late.",
+    ] {
+        let f = run(text);
+        assert!(
+            f.iter()
+                .any(|s| s.text.is_none() && s.content.starts_with("the new ferry")),
+            "{text}: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_act_inside_a_report_is_reported_whole() {
+    let f = run(
+        "The port has publicly commented on the strike, according to the union, which said talks had stalled.",
+    );
+    let s = find(&f, "The port has publicly commented on the strike");
+    assert_eq!(s.name.as_deref(), Some("the union"));
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    assert!(
+        f.iter().all(|s| s.name.as_deref() != Some("the port")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_participle_act_gets_its_subject_and_a_finite_verb() {
+    let f = run(
+        "At a rally on Sunday, Mayor Lena Park repeated that pledge, calling on the council not to “waste another year.”",
+    );
+    worded(&f, "Lena Park repeated that pledge");
+    let s = worded(
+        &f,
+        "Lena Park called on the council not to “waste another year.”",
+    );
+    assert_eq!(s.cue.as_deref(), Some("calling on"));
+    assert_eq!(s.role.as_deref(), Some("Mayor"));
+}
+
+#[test]
+fn an_act_object_ends_before_a_participle_phrase() {
+    let f = run(
+        "The union has likened the plan to a lockout, deepening the rift with the port authority.",
+    );
+    worded(&f, "The union has likened the plan to a lockout");
+    let rest = find(&f, "deepening the rift");
+    assert!(rest.name.is_none(), "{f:#?}");
+}
+
+#[test]
+fn an_act_in_an_object_relative_clause_takes_its_antecedent() {
+    let f = run(
+        "The council wants to look calm next to the port authority, which it accuses of stalling the talks.",
+    );
+    let s = worded(
+        &f,
+        "The council accuses the port authority of stalling the talks",
+    );
+    assert_eq!(s.cue.as_deref(), Some("accuses"));
+    let own = find(
+        &f,
+        "The council wants to look calm next to the port authority",
+    );
+    assert!(own.name.is_none());
+}
+
+#[test]
+fn a_participle_with_by_reports_an_act() {
+    let f =
+        run("The budget cut, announced on Monday by Mayor Lena Park, will close two libraries.");
+    worded(&f, "Lena Park announced the budget cut");
+}
+
+#[test]
+fn the_tail_of_an_attribution_is_not_a_claim() {
+    let f = run(
+        "The pier will close, the harbour office said in a statement on Friday, citing a survey by the coast guard.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].content, "The pier will close");
+    let f = run(
+        "The pier will close, a council engineer said, speaking on condition of anonymity because the survey is not public.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, Some(SourceKind::Anonymous));
+    assert_eq!(
+        f[0].anonymity.as_deref(),
+        Some("speaking on condition of anonymity because the survey is not public")
+    );
 }
