@@ -209,16 +209,25 @@ impl Resolver {
         let found = if want_person {
             // The nearest of: the last person quoted, a person named just before.
             let quoted = self.entities.iter().rev().find(|e| e.person).cloned();
-            let named = nearest_name(doc, a).map(|mut e| {
-                e.name = strip_honorific(&e.name).to_owned();
-                if let Some(full) = self.find_person(&e.name)
-                    && full.name.len() > e.name.len()
-                {
-                    e.name = full.name.clone();
-                    e.role = full.role.clone();
-                }
-                e
-            });
+            let named =
+                nearest_name(doc, a).map(|mut e| {
+                    e.name = strip_honorific(&e.name).to_owned();
+                    // "Transport Ana Maria Ruiz" in "Secretary of Transport Ana Maria Ruiz":
+                    // the person already known by the end of it.
+                    if let Some(known) = self.entities.iter().rev().find(|k| {
+                        k.person && k.name.len() < e.name.len() && e.name.ends_with(&k.name)
+                    }) {
+                        e.name = known.name.clone();
+                        e.role = known.role.clone();
+                    }
+                    if let Some(full) = self.find_person(&e.name)
+                        && full.name.len() > e.name.len()
+                    {
+                        e.name = full.name.clone();
+                        e.role = full.role.clone();
+                    }
+                    e
+                });
             match (quoted, named) {
                 (Some(q), Some(n)) => Some(if n.at > q.at && n.name != q.name {
                     n
@@ -395,8 +404,36 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
             };
         }
     }
+    // "customs figures compiled by a research group in Hong Kong", "a report released
+    // on Tuesday": the phrase before the participle names the source, the participle
+    // phrase describes it.
+    if let Some(pm) = participle_modifier(doc, a, b) {
+        let mut head = parse(doc, a, pm);
+        head.role = Some(clean(doc.span(pm, b).slice(doc.text)));
+        let anonymous =
+            lower_whole.contains(" briefed on ") || (pm..b).any(|i| toks[i].is(ANONYMITY));
+        if anonymous && matches!(head.kind, SourceKind::Vague | SourceKind::Named) {
+            head.kind = SourceKind::Anonymous;
+        }
+        return head;
+    }
     if toks[s].is(DET) && toks[s].kind == Kind::Word {
         s += 1;
+    }
+    // "Officials in Seoul", "a spokesman for the Pentagon", "analysts at Goldman Sachs":
+    // an unnamed source described by where it works, not a name with a title.
+    if described_by_affiliation(doc, a, s, b) {
+        let anonymity = (a..b).any(|i| toks[i].is(ANONYMITY))
+            || lower_whole.contains("familiar with")
+            || lower_whole.contains("close to");
+        let plural = {
+            let k = (s + 1..b)
+                .find(|&i| AFFILIATION_PREPS.iter().any(|w| doc.is_word(i, w)))
+                .unwrap_or(b);
+            let head = doc.word(k - 1);
+            head.ends_with('s') && !head.ends_with("ss")
+        };
+        return common(doc, a, b, &whole, definite, indefinite, anonymity, plural);
     }
     // "David Woodard of Clemson University", "Rep. Tom Cole of Oklahoma": a person's
     // name, then an affiliation. ("Secretary of Defense", "Bank of America" are one.)
@@ -445,6 +482,17 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                 && (t.is(TITLE | DEMONYM | HONORIFIC) || (t.is(DEPT) && t.cap()));
             let joiner = doc.is_word(i, "of") || doc.is_word(i, "for") || doc.is_word(i, "and");
             if is_title || (joiner && i > s) || (!t.cap() && t.kind == Kind::Word) {
+                i += 1;
+                role_end = Some(i);
+                continue;
+            }
+            // "Minister of Transport Ana Maria Ruiz": what a title is "of" belongs to
+            // the role, while two or more name words are left after it.
+            let after_joiner = i > s && (doc.is_word(i - 1, "of") || doc.is_word(i - 1, "for"));
+            let left = (i + 1..b)
+                .filter(|&j| toks[j].cap() || toks[j].is(NAME_SUFFIX))
+                .count();
+            if after_joiner && t.cap() && left >= 2 && left == b - i - 1 {
                 i += 1;
                 role_end = Some(i);
                 continue;
@@ -547,6 +595,84 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         anonymity,
         plural_head,
     )
+}
+
+/// Prepositions that join a source to where it works or lives.
+const AFFILIATION_PREPS: &[&str] = &["of", "at", "in", "for", "from", "with"];
+
+/// Where a participle phrase modifying the mention's head starts ("figures compiled by
+/// ...", "a report released on Tuesday", "a poll conducted by Gallup"), if one does.
+fn participle_modifier(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).find(|&i| {
+        let t = doc.toks[i];
+        let prev = doc.toks[i - 1];
+        let w = doc.word(i);
+        t.kind == Kind::Word
+            && !t.cap()
+            && w.len() > 4
+            && w.ends_with("ed")
+            && !t.is(SOURCE_NOUN | TITLE | FUNCTION | DET | QUANT)
+            && prev.kind == Kind::Word
+            && !prev.is(DET | FUNCTION | ADV)
+            && (prev.cap() || prev.is(SOURCE_NOUN) || !prev.is(DEMONYM))
+            && doc.toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && (n.is(PREP | TIME) || doc.is_word(i + 1, "by"))
+            })
+            // Not a name: "Ted Cruz, Jr." has no participle; "United" is capitalised.
+            && (a..i).any(|j| doc.toks[j].is(SOURCE_NOUN) || !doc.toks[j].cap())
+    })
+}
+
+/// Whether mention `[a, b)` (with `s` past its article) is a common noun described by
+/// an affiliation ("officials in Seoul", "a spokesman for the Pentagon", "analysts at
+/// Goldman Sachs", "the head of the International Monetary Fund"), not a title joined
+/// to a person's name ("Secretary of Defense Lloyd J. Austin III", "Director of
+/// National Intelligence James Clapper").
+fn described_by_affiliation(doc: &Doc, a: usize, s: usize, b: usize) -> bool {
+    let toks = &doc.toks;
+    let Some(p) = (s + 1..b).find(|&i| AFFILIATION_PREPS.iter().any(|w| doc.is_word(i, w))) else {
+        return false;
+    };
+    let head = toks[p - 1];
+    if head.kind != Kind::Word || p + 1 >= b {
+        return false;
+    }
+    // Before the preposition: only descriptive words, with a common noun at its end.
+    let common_head =
+        head.is(SOURCE_NOUN | TITLE) || !head.cap() && !head.is(FUNCTION | DEMONYM | DET);
+    let descriptive = (s..p).all(|i| {
+        let t = toks[i];
+        t.kind == Kind::Number
+            || t.kind == Kind::Word
+                && (!t.cap() || t.is(SOURCE_NOUN | TITLE | DEMONYM | QUANT | NUMBER_WORD))
+    });
+    if !common_head || !descriptive {
+        return false;
+    }
+    let articled = toks[a].kind == Kind::Number
+        || toks[a].kind == Kind::Word && toks[a].is(DET | QUANT | NUMBER_WORD);
+    let w = doc.word(p - 1);
+    let plural = w.ends_with('s') && !w.ends_with("ss") && !head.is(TITLE);
+    if articled || plural || !head.cap() {
+        return true;
+    }
+    // "Secretary of Defense Lloyd J. Austin III": a title, then a person's name (two or
+    // more name words after any department or body words).
+    let mut k = p + 1;
+    while k < b && (toks[k].is(DEPT | ORG_WORD | DET) || doc.is_word(k, "of")) {
+        k += 1;
+    }
+    let name_words = (k..b)
+        .filter(|&i| toks[i].kind == Kind::Word && toks[i].cap())
+        .count();
+    let person = name_words >= 2
+        && (k..b).all(|i| {
+            let t = toks[i];
+            t.kind == Kind::Word
+                && (t.cap() || t.is(NAME_SUFFIX))
+                && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN)
+        });
+    !person
 }
 
 #[allow(clippy::too_many_arguments)]

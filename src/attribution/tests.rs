@@ -441,3 +441,58 @@ fn the_tail_of_an_attribution_is_not_a_claim() {
         Some("speaking on condition of anonymity because the survey is not public")
     );
 }
+
+#[test]
+fn sources_described_by_their_affiliation() {
+    let cases = [
+        (
+            "The ferry sank, according to customs figures compiled by a research group in Lisbon.",
+            "customs figures",
+            SourceKind::Document,
+            Some("compiled by a research group in Lisbon"),
+        ),
+        (
+            "Officials in Lisbon said the ferry sank.",
+            "officials in Lisbon",
+            SourceKind::Anonymous,
+            None,
+        ),
+        (
+            "A spokesman for the Navy said the ferry sank.",
+            "a spokesman for the Navy",
+            SourceKind::Anonymous,
+            None,
+        ),
+        (
+            "Analysts at Harbour Capital said the ferry sank.",
+            "analysts at Harbour Capital",
+            SourceKind::Vague,
+            None,
+        ),
+        (
+            "Secretary of Transport Ana Maria Ruiz said the ferry sank.",
+            "Ana Maria Ruiz",
+            SourceKind::Named,
+            Some("Secretary of Transport"),
+        ),
+    ];
+    for (text, name, kind, role) in cases {
+        let f = run(text);
+        let s = f
+            .iter()
+            .find(|s| s.content.eq_ignore_ascii_case("the ferry sank"))
+            .unwrap_or_else(|| panic!("{text}: {f:#?}"));
+        assert_eq!(s.name.as_deref(), Some(name), "{text}");
+        assert_eq!(s.kind, Some(kind), "{text}");
+        assert_eq!(s.role.as_deref(), role, "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_after_a_titled_name_resolves_to_the_name() {
+    let f = run(
+        "Secretary of Transport Ana Maria Ruiz said the ferry sank, and she called the loss “a tragedy.”",
+    );
+    let s = worded(&f, "Ana Maria Ruiz called the loss “a tragedy.”");
+    assert_eq!(s.mention.as_deref(), Some("she"));
+}
