@@ -398,6 +398,10 @@ impl<'t> Doc<'t> {
         }
         while i < r.end && self.toks[i].is(DISCOURSE | CONJ) && self.toks[i].kind == Kind::Word {
             i += 1;
+            // "However, on Thursday, the group said ...".
+            if i < r.end && self.toks[i].punct(b',') {
+                i += 1;
+            }
         }
         // Introductory phrases, each up to its comma: "On Tuesday, during a rally, X said".
         let mut rounds = 0;

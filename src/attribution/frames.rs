@@ -370,6 +370,25 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
     }
     let cue_end = particle_end(doc, c, flags, r.end)?;
     let speech = flags & cue::INVERTIBLE != 0;
+    // "the estimated costs", "Those estimates", "his remarks": after a determiner the
+    // word is an adjective or a noun, not a verb. So is a present form after a form of
+    // "be" ("There are fears that ...").
+    if c > r.start && c == ch.start {
+        // (Not "Some say", "Another said": quantifiers stand for people.)
+        let prev = doc.toks[c - 1];
+        let article = [
+            "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+            "your",
+        ]
+        .iter()
+        .any(|w| doc.is_word(c - 1, w));
+        if prev.kind == Kind::Word && article {
+            return None;
+        }
+    }
+    if ch.be && form == Form::Present {
+        return None;
+    }
     match form {
         Form::Gerund if !ch.be => {
             let prev = before_chain(doc, c, r.start);
@@ -878,6 +897,14 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
             && !doc.is_word(k, "that")
             && let Some(e) = doc.np_fwd(k, end)
             && e - k <= 7
+            // "warned the move would cut ...": a noun phrase with a verb after it is the
+            // subject of the content, not the listener.
+            && !doc.toks.get(e).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.cap()
+                    && (n.is(AUX | MODAL | NEG)
+                        || n.cue.is_some_and(|q| matches!(q.form, Form::Past | Form::Present)))
+            })
         {
             k = e;
         }
@@ -1401,6 +1428,10 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
     }
     let t = doc.toks[a];
     if t.kind == Kind::Open || t.in_quote() {
+        return false;
+    }
+    // A verb phrase ("would cut its profits"): a clause whose subject was misread.
+    if t.kind == Kind::Word && t.is(AUX | MODAL | NEG) {
         return false;
     }
     if t.kind == Kind::Word {

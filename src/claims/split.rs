@@ -257,7 +257,16 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
                 .any(|w| is(w.core, AUX));
         if (pronoun_subject && (after_comma || !conj || is(w.core, &["but"]))) || named_subject {
             out.extend(piece_of(left, subject.clone()).map(|p| trimmed(text, p)));
-            split_words(text, &ws[r0..], None, out);
+            // "Beijing is uneasy, but it will not abandon Pyongyang": the pronoun stands
+            // for the first clause's subject, which the second claim gets back.
+            let antecedent = pronoun_subject
+                .then(|| subject_of(text, left))
+                .flatten()
+                .filter(|subj| agrees(first, second, subj));
+            match antecedent {
+                Some(subj) => split_words(text, &ws[r0 + 1..], Some(subj), out),
+                None => split_words(text, &ws[r0..], None, out),
+            }
             return;
         }
         // The same subject: "He teaches ... and is the Korea Chair ...".
@@ -272,6 +281,39 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
         }
     }
     out.extend(piece_of(ws, subject));
+}
+
+/// Whether pronoun `pronoun` (followed by `next`) can stand for `subject`: "it" for a
+/// singular name or noun phrase, "they" for a plural one, "he"/"she" for a name; never
+/// an expletive "it" ("it is unclear whether ...").
+fn agrees(pronoun: &str, next: &str, subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if is(first, PRONOUNS) || words.len() > 6 {
+        return false;
+    }
+    let last = core_of(last);
+    let plural = words.iter().any(|w| is(w, &["and"]))
+        || (last.ends_with('s') && !last.ends_with("ss") && !capitalised(last));
+    let name = words.iter().all(|w| capitalised(core_of(w)));
+    if is(pronoun, &["it"]) {
+        !plural
+            && !is(
+                next,
+                &[
+                    "is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains",
+                    "remained",
+                ],
+            )
+    } else if is(pronoun, &["they"]) {
+        plural
+    } else if is(pronoun, &["he", "she"]) {
+        name && !plural
+    } else {
+        false
+    }
 }
 
 /// Whether a clause has a finite verb we can recognise.
@@ -354,6 +396,29 @@ mod tests {
                 "They are cutting the ferry timetable",
                 "they cannot close the harbour"
             ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_gets_its_antecedent_back() {
+        assert_eq!(
+            pieces("The port is uneasy, but it will not close the ferry line"),
+            [
+                "The port is uneasy",
+                "The port will not close the ferry line"
+            ]
+        );
+        // An expletive "it", or a pronoun that does not agree, stays.
+        assert_eq!(
+            pieces("The port is uneasy, but it is unclear whether the line will close"),
+            [
+                "The port is uneasy",
+                "it is unclear whether the line will close"
+            ]
+        );
+        assert_eq!(
+            pieces("The ports are uneasy, but it will not close the ferry line"),
+            ["The ports are uneasy", "it will not close the ferry line"]
         );
     }
 
