@@ -160,7 +160,8 @@ impl<'t> Doc<'t> {
         }
         if t.cap() {
             // A capitalised cue word inside a name ("The Washington Post") is a name.
-            return !t.is(AUX | MODAL | NEG | REL | CONJ) || t.is(ORG_WORD);
+            // ("Meanwhile", "However" open a sentence; they are not part of a name.)
+            return !t.is(AUX | MODAL | NEG | REL | CONJ | DISCOURSE) || t.is(ORG_WORD);
         }
         if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) {
             return false;

@@ -279,7 +279,19 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
             let refused = i >= 2 && {
                 let w = doc.word(i - 2);
                 [
-                    "declined", "refused", "declines", "refuses", "decline", "refuse", "not",
+                    "declined",
+                    "refused",
+                    "declines",
+                    "refuses",
+                    "decline",
+                    "refuse",
+                    "not",
+                    "unavailable",
+                    "unable",
+                    "reluctant",
+                    "failed",
+                    "fails",
+                    "fail",
                 ]
                 .iter()
                 .any(|x| w.eq_ignore_ascii_case(x))
@@ -415,7 +427,11 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             return borrowed_frame(doc, u, c, cue_end, c);
         }
         Form::Base if ch.to => {
-            if !speech {
+            // "other than to say", "went on to say", "held a briefing to brag": an
+            // infinitive reports; not after "too" ("too early to comment").
+            let to = c - 1;
+            let after_verb = !(to >= r.start + 2 && doc.is_word(to - 2, "too"));
+            if !speech || !after_verb {
                 return None;
             }
             return borrowed_frame(doc, u, c, cue_end, c);
@@ -495,7 +511,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             act: false,
             object: None,
         };
-        make_act(doc, &mut f, flags, k);
+        make_act(doc, &mut f, flags, k)?;
         return Some(f);
     }
     if let Some((s, e, _)) = subject {
@@ -874,11 +890,17 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
                 continue;
             }
             if doc.is_word(k, "to") && flags & cue::INVERTIBLE != 0 {
-                // "said to reporters that", "said to The Associated Press," (not "replied
-                // to the letter, according to ...": the listener is a person or an outlet).
-                if let Some(e) = doc.np_fwd(k + 1, end)
+                // "said to reporters that", "said to The Associated Press," "has said to
+                // us that" (not "replied to the letter, according to ...": the listener is
+                // a person or an outlet).
+                let listener = if doc.toks.get(k + 1).is_some_and(|t| t.is(OBJ_PRON)) {
+                    Some(k + 2)
+                } else {
+                    doc.np_fwd(k + 1, end)
+                        .filter(|&e| doc.toks[e - 1].is(RECIPIENT) || doc.toks[e - 1].cap())
+                };
+                if let Some(e) = listener
                     && (doc.is_word(e, "that") || doc.is_separator(e))
-                    && (doc.toks[e - 1].is(RECIPIENT) || doc.toks[e - 1].cap())
                 {
                     k = e;
                     continue;
@@ -1381,13 +1403,23 @@ fn subject_frame(
         act: false,
         object: None,
     };
-    if make_act(doc, &mut f, flags, k) {
+    // In an object relative clause ("the film, which he wrote, directed and ..."), the
+    // verb's object is the antecedent: what follows a comma after it is no content.
+    // (Not "in which he declares, ...", nor "so heated that Christie said, ...".)
+    let object_relative = s > r.start + 1
+        && (doc.is_word(s - 1, "which") || doc.is_word(s - 1, "whom"))
+        && !doc.toks[s - 2].is(PREP);
+    if object_relative
+        && f.content.len() == 1
+        && f.content[0].0 == k
+        && k > cue_end
+        && doc.is_punct(k - 1, b',')
+    {
+        return None;
+    }
+    if make_act(doc, &mut f, flags, k)? {
         // "the United States, which it accuses of ...": the object is the antecedent.
-        let rel = s > r.start + 2
-            && ["which", "whom", "that"]
-                .iter()
-                .any(|w| doc.is_word(s - 1, w))
-            && doc.is_punct(s - 2, b',');
+        let rel = object_relative && s > r.start + 2 && doc.is_punct(s - 2, b',');
         if rel && subj_tok.is(PRONOUN) {
             let end = s - 3;
             f.object = doc.np_back(end, r.start).map(|x| (x, end + 1));
@@ -1398,22 +1430,30 @@ fn subject_frame(
 
 /// Makes frame `f` an act when its content (starting at `k`, right after the cue) is
 /// a noun phrase and its cue can take one: the content is cut to the object. Returns
-/// whether it did.
-fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> bool {
-    if flags & cue::OBJECT == 0 || f.content.len() != 1 {
-        return false;
+/// whether it did (`None` is kept for a cue that reports nothing at all).
+fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> Option<bool> {
+    if f.content.len() != 1 {
+        return Some(false);
     }
     let (a, b) = f.content[0];
     if a != k || !nominal(doc, a, b, f.cue.1) {
-        return false;
+        return Some(false);
+    }
+    // A verb that reports speech only ("say", "argue") makes an act of a preposition's
+    // object ("argued against the bid", "wrote about the visit"); what else looks like
+    // a noun phrase after it is most often a clause whose verb we do not know ("said
+    // Carter stopped the practice").
+    let prep = doc.toks[a].kind == Kind::Word && doc.toks[a].is(PREP);
+    if flags & cue::OBJECT == 0 && !prep {
+        return Some(false);
     }
     let end = object_end(doc, a, b);
     if words_in(doc, a, end) == 0 {
-        return false;
+        return Some(false);
     }
     f.content[0] = (a, end);
     f.act = true;
-    true
+    Some(true)
 }
 
 /// Whether content after a cue is a noun phrase, the object of an act ("likened the
@@ -1982,7 +2022,7 @@ fn borrowed_frame(
         act: false,
         object: None,
     };
-    make_act(doc, &mut f, flags, k);
+    make_act(doc, &mut f, flags, k)?;
     Some(f)
 }
 

@@ -290,13 +290,21 @@ fn act_statement(
     a: usize,
     b: usize,
 ) -> Option<Statement> {
-    let (object, quote) = content_span(doc, a, b)?;
     let (c0, c1) = f.cue;
+    // The object as written after the cue, with a listener or a setting the content
+    // itself skips ("urged Congress to act").
+    let (object, quote) = if b <= c0 {
+        content_span(doc, a, b)?
+    } else {
+        content_span(doc, c1.min(a), b)?
+    };
     let before = b <= c0;
     // The verb: the last cue word of the cue phrase.
     let v = (c0..c1).rev().find(|&i| doc.toks[i].cue.is_some())?;
     let q = doc.toks[v].cue?;
-    let finite = before || q.form == lexicon::Form::Gerund;
+    // "calling on" -> "called on"; "the third bank to announce cuts" -> "announced".
+    let infinitive = q.form == lexicon::Form::Base && v > 0 && doc.is_word(v - 1, "to");
+    let finite = before || q.form == lexicon::Form::Gerund || infinitive;
     let mut text = String::with_capacity(src.name.len() + object.len() + 32);
     // A sentence: "The mayor has likened ...", for "the mayor".
     let mut name = src.name.chars();
@@ -375,8 +383,8 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
     while a < b && !doc.toks[a].is_word() {
         a += 1;
     }
-    while b > a && !doc.toks[b - 1].is_word() {
-        // Keep a closing bracket or an ellipsis inside; drop punctuation and quote marks.
+    while b > a && !doc.toks[b - 1].is_word() && !percent(doc, b - 1) {
+        // Drop punctuation and quote marks (not the "%" of "8.6%").
         b -= 1;
     }
     if a >= b {
@@ -421,14 +429,33 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
     Some((doc.span(a, b), quote))
 }
 
+/// Whether token `i` is a "%" sign right after a number.
+fn percent(doc: &doc::Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.kind == tokens::Kind::Punct
+        && t.text(doc.text) == "%"
+        && i > 0
+        && doc.toks[i - 1].kind == tokens::Kind::Number
+        && doc.toks[i - 1].end == t.start
+}
+
 /// Trims what glues a leftover piece to an attribution: punctuation, conjunctions,
 /// "that", "to", "other than".
 fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize, usize) {
     use lexicon::*;
+    if a >= b {
+        return (a, b);
+    }
     const TRAILING: &[&str] = &[
         "to", "than", "other", "rather", "except", "and", "or", "but", "that", "which", "who",
         "while", "though", "although", "because", "as", "so",
     ];
+    // "Shares jumped 6% after [the firm revealed ...]": a subordinator the attribution
+    // cut off (not "like never before" at the end of a sentence).
+    const BEFORE_ATTRIBUTION: &[&str] = &[
+        "after", "before", "since", "when", "until", "unless", "once", "if", "whether",
+    ];
+    let cut_off = b < doc.toks.len() && doc.toks[b].sent == doc.toks[b - 1].sent;
     let leading = |i: usize| {
         let t = doc.toks[i];
         match t.kind {
@@ -440,9 +467,13 @@ fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize
     let trailing = |i: usize| {
         let t = doc.toks[i];
         match t.kind {
-            tokens::Kind::Word => framed && TRAILING.iter().any(|w| doc.is_word(i, w)),
+            tokens::Kind::Word => {
+                framed
+                    && (TRAILING.iter().any(|w| doc.is_word(i, w))
+                        || cut_off && BEFORE_ATTRIBUTION.iter().any(|w| doc.is_word(i, w)))
+            }
             tokens::Kind::Number => false,
-            _ => true,
+            _ => !percent(doc, i),
         }
     };
     while a < b && leading(a) {

@@ -420,6 +420,34 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
     if toks[s].is(DET) && toks[s].kind == Kind::Word {
         s += 1;
     }
+    // "Dr Mike Watts head of exploration": a name, then its role without a comma.
+    if let Some(f) = (s + 2..b).find(|&i| toks[i].kind == Kind::Word && !toks[i].cap())
+        && toks[f].is(TITLE | PERSON_NOUN)
+        && (s..f).all(|i| {
+            let t = toks[i];
+            t.kind == Kind::Word
+                && (t.cap() || t.is(NAME_SUFFIX))
+                && !t.poss()
+                && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN | DEMONYM | TIME | MONTH)
+        })
+        && (s..f).filter(|&i| !toks[i].is(HONORIFIC | TITLE)).count() >= 2
+        // (Not "JP Morgan Securities analyst John Ivankoe": a name after the role is the
+        // person's; capitals after a preposition are an affiliation.)
+        && (f..b).all(|i| !toks[i].cap() || (f..i).any(|j| toks[j].is(PREP)))
+    {
+        let mut x = s;
+        while x < f && toks[x].is(HONORIFIC | TITLE) {
+            x += 1;
+        }
+        return Parsed {
+            name: clean(doc.span(x, f).slice(doc.text)),
+            kind: SourceKind::Named,
+            role: Some(clean(doc.span(f, b).slice(doc.text))),
+            definite_common: false,
+            head: String::new(),
+            plural: false,
+        };
+    }
     // "Officials in Seoul", "a spokesman for the Pentagon", "analysts at Goldman Sachs":
     // an unnamed source described by where it works, not a name with a title.
     if described_by_affiliation(doc, a, s, b) {
@@ -461,9 +489,11 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                 && n < b
                 && t.shape & super::tokens::shape::INITIAL == 0);
         // "China and North Korea", "Trump and Pence": names joined by "and" are one.
+        // "Henri de Bodinat", "Ludwig van Beethoven": a particle inside a name.
+        let particle = NAME_PARTICLES.iter().any(|w| doc.word(n - 1) == *w);
         let joined = n - 1 > s
             && n < b
-            && (doc.is_word(n - 1, "and") || doc.word(n - 1) == "&")
+            && (doc.is_word(n - 1, "and") || doc.word(n - 1) == "&" || particle)
             && toks[n - 2].cap()
             && toks[n].cap();
         if !name_word && !joined {
@@ -561,8 +591,19 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
             }
         });
         // A capitalised common noun at the start of a sentence ("Analysts say").
+        // ("Ecologists", "Shareholders" opening a sentence: a plural, not a name.)
+        let first_word = name_start == doc.sents[toks[name_start].sent as usize].start;
+        let plural_noun = first_word && {
+            let w = doc.word(name_start);
+            w.len() > 5
+                && ["ists", "ers", "ians", "ants", "ents", "ors", "ics"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+                && toks[name_start].shape & super::tokens::shape::UPPER == 0
+        };
         if name_words == 1
-            && toks[name_start].is(VAGUE | ANON | DOC_NOUN | GROUP_NOUN | PERSON_NOUN)
+            && (toks[name_start].is(VAGUE | ANON | DOC_NOUN | GROUP_NOUN | PERSON_NOUN)
+                || plural_noun)
             && !toks[name_start].is(ORG_WORD | COUNTRY)
         {
             return common(
@@ -596,6 +637,12 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         plural_head,
     )
 }
+
+/// Lower-case words inside names ("Henri de Bodinat").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
+    "al", "dos", "das",
+];
 
 /// Prepositions that join a source to where it works or lives.
 const AFFILIATION_PREPS: &[&str] = &["of", "at", "in", "for", "from", "with"];
@@ -765,8 +812,12 @@ fn lower_first(s: &str) -> String {
         return String::new();
     };
     let mut out = String::with_capacity(s.len());
-    // Lower-case the first word unless it is a name or an acronym.
-    let keep = first.chars().skip(1).any(|c| c.is_uppercase());
+    // Lower-case the first word when it is a common word ("The", "Officials"), not a
+    // name ("Michael Jackson's mother") or an acronym.
+    let (lex, _) = lookup(first.trim_end_matches(['’', '\'', 's']));
+    let (lex_full, _) = lookup(first);
+    let common = (lex | lex_full) != 0 && (lex | lex_full) & (ORG_WORD | COUNTRY) == 0;
+    let keep = first.chars().skip(1).any(|c| c.is_uppercase()) || !common;
     if keep {
         out.push_str(first);
     } else {
