@@ -71,7 +71,7 @@ pub fn atomize(text: &str, sentences: &[Sentence], statements: &[Statement]) -> 
             continue;
         }
         let restored = st.subject.map(|s| s.slice(text).trim());
-        for piece in split::split(text, st.content) {
+        for piece in split::split(text, st.content, st.quote == QuoteKind::Direct) {
             let body = piece.span.slice(text);
             let claim_text = match (piece.subject.as_deref(), restored) {
                 (Some(subj), _) => join(subj, body),
