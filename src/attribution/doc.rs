@@ -160,8 +160,10 @@ impl<'t> Doc<'t> {
         }
         if t.cap() {
             // A capitalised cue word inside a name ("The Washington Post") is a name.
-            // ("Meanwhile", "However" open a sentence; they are not part of a name.)
-            return !t.is(AUX | MODAL | NEG | REL | CONJ | DISCOURSE) || t.is(ORG_WORD);
+            // ("Meanwhile", "However" opening a sentence are not part of a name; "Now"
+            // in "Real News Right Now" is.)
+            let opener = t.is(DISCOURSE) && self.sents[t.sent as usize].start == i;
+            return !t.is(AUX | MODAL | NEG | REL | CONJ) && !opener || t.is(ORG_WORD);
         }
         if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) {
             return false;
@@ -174,6 +176,10 @@ impl<'t> Doc<'t> {
     /// outside a relative clause ("China and North Korea reaffirmed a relationship
     /// they"). A source is named by a noun phrase, never by a clause.
     pub fn has_finite_verb(&self, s: usize, e: usize) -> bool {
+        // A lone article ("The added to ...") names nobody either.
+        if e == s + 1 && ["the", "a", "an"].iter().any(|w| self.is_word(s, w)) {
+            return true;
+        }
         for i in s..e {
             let t = &self.toks[i];
             if t.kind != Kind::Word || t.cap() {
@@ -221,6 +227,11 @@ impl<'t> Doc<'t> {
             && (t.is(PRONOUN) || t.cap() || t.is(SOURCE_NOUN | TITLE))
             && !t.is(MONTH)
             && !(t.cap() && t.is(TIME))
+            // ("But", "And" opening a sentence head nothing.)
+            && !(t.cap()
+                && t.is(DISCOURSE | CONJ)
+                && !t.is(PRONOUN)
+                && self.sents[t.sent as usize].start == i)
     }
 
     /// Scans a noun phrase ending at token `end` (inclusive) leftwards; returns its first

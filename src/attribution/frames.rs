@@ -276,8 +276,13 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
         } else if doc.is_word(i - 1, "to") {
             ch.to = true;
             // "declined to say", "wants to explain": not a report.
+            // (A quote mark may close between: "it would be “unwise” to speculate".)
+            let mut before = i.saturating_sub(2);
+            if before > 0 && doc.toks[before].kind == Kind::Close {
+                before -= 1;
+            }
             let refused = i >= 2 && {
-                let w = doc.word(i - 2);
+                let w = doc.word(before);
                 [
                     "declined",
                     "refused",
@@ -292,6 +297,18 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
                     "failed",
                     "fails",
                     "fail",
+                    "unwilling",
+                    "hesitant",
+                    "unwise",
+                    "wrong",
+                    "premature",
+                    "inappropriate",
+                    "impossible",
+                    "difficult",
+                    "hard",
+                    "afraid",
+                    "wary",
+                    "too",
                 ]
                 .iter()
                 .any(|x| w.eq_ignore_ascii_case(x))
@@ -399,6 +416,16 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         }
     }
     if ch.be && form == Form::Present {
+        return None;
+    }
+    // "written", "shown": a participle only, finite with "have" or "be" alone ("a poem
+    // written by Hendrix went for £10,000"); it may still carry a source after "by".
+    let participle_only =
+        form == Form::Past && !doc.word(c).eq_ignore_ascii_case(lexicon::lemma_past(lemma));
+    if participle_only && !ch.have && !ch.be {
+        if flags & cue::BY_PASSIVE != 0 {
+            return by_passive(doc, u, cue_end, ch.start);
+        }
         return None;
     }
     match form {
@@ -1443,9 +1470,15 @@ fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> Option<bool> {
     // object ("argued against the bid", "wrote about the visit"); what else looks like
     // a noun phrase after it is most often a clause whose verb we do not know ("said
     // Carter stopped the practice").
-    let prep = doc.toks[a].kind == Kind::Word && doc.toks[a].is(PREP);
+    let prep = ["about", "against", "of", "for"]
+        .iter()
+        .any(|w| doc.is_word(a, w));
     if flags & cue::OBJECT == 0 && !prep {
         return Some(false);
+    }
+    // "will defend the title", "would announce": an act not (yet) done is no report.
+    if (f.cue.0..f.cue.1).any(|i| doc.toks[i].kind == Kind::Word && doc.toks[i].is(MODAL)) {
+        return None;
     }
     let end = object_end(doc, a, b);
     if words_in(doc, a, end) == 0 {
@@ -1482,6 +1515,11 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         if t.is(OBJ_PRON | PREP) {
             return true;
         }
+    }
+    // "said of Mr. Rubio: “He is ...”", "echoed those sentiments: “We ...”": what
+    // follows the colon is reported.
+    if (a..b).any(|i| doc.is_punct(i, b':') && !doc.toks[i].in_quote()) {
+        return false;
     }
     // A noun phrase, then: a verb after it makes it the subject of a clause.
     for i in a..b {
@@ -2125,7 +2163,9 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
         let earlier = frames[start..i]
             .iter()
             .rev()
-            .find(|f| f.source.is_some() && !f.borrowed)
+            // (Not a relative clause's speaker: "Obama rebuked critics who say ...,
+            // saying ..." is Obama saying.)
+            .find(|f| f.source.is_some() && !f.borrowed && f.antecedent.is_none())
             .and_then(|f| f.source.map(|s| (s, f.role)));
         let src = earlier
             .or_else(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)));
@@ -2277,6 +2317,9 @@ fn add_continuations(doc: &Doc, frames: &mut Vec<Frame>) {
         g.content = vec![(a, b)];
         g.continued = true;
         g.rest_subject = None;
+        // A quotation that goes on is a report, whatever the act before it.
+        g.act = false;
+        g.object = None;
         added.push(g);
         last_para = para;
     }

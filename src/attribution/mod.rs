@@ -9,6 +9,19 @@
 //! official") given the full name, and each source classified. Whatever part of a
 //! sentence no frame covers is the article's own, unsourced statement.
 //!
+//! What a claim is, by the shape of what follows the cue:
+//! - a reported clause (a `that` clause, a quotation, "said China could help ...") is
+//!   the claim on its own, attributed to the source;
+//! - a noun phrase (or a preposition's object) makes the cue an act: "China has likened
+//!   the deal to NATO", "Xi reiterated that position", "calling on countries not to
+//!   ...", "X's decision, revealed by Y". The claim is then the whole clause, worded with
+//!   the source's resolved name and a finite verb ("Xi Jinping called on countries not
+//!   to ..."), attributed to that source;
+//! - what completes an attribution is part of it, not a claim: when, where and how it
+//!   was made ("said on Friday in a statement"), its basis (", citing a briefing by
+//!   ..."), and why the source is unnamed (", speaking on condition of anonymity because
+//!   ...", kept as [`Source::anonymity`]).
+//!
 //! No regular expressions and no allocation per token: one hash lookup per word, and
 //! every pattern looks at a bounded window around its cue, so the stage is linear in the
 //! text.
@@ -25,6 +38,19 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// How a source is identified in the text.
+///
+/// The rules, in the order they are applied to a mention:
+/// - a country, government, organisation or office speaking as a body is
+///   `Institutional` ("The U.S.", "China", "the foreign ministry");
+/// - a document or a body of figures is `Document` ("a report released on Tuesday",
+///   "customs figures compiled by ...", "court filings");
+/// - a person named in the text is `Named` ("Victor D. Cha", and "Cha", "he" after it);
+/// - an unnamed person, or an unnamed group of particular people, described by role or
+///   affiliation is `Anonymous`, whether or not the text says why they are unnamed ("a
+///   South Korean lawmaker", "officials in Seoul", "a senior Chinese diplomat", "a
+///   source close to the talks"); the reason, where given, is [`Source::anonymity`];
+/// - a group of no stated membership, named by what they do or think, is `Vague`
+///   ("analysts", "critics", "experts in Washington", "some").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
@@ -32,11 +58,12 @@ pub enum SourceKind {
     Named,
     /// A government, country or organisation speaking as a body ("The U.S.", "the ministry").
     Institutional,
-    /// An unnamed group ("analysts", "critics").
+    /// An unnamed group of no stated membership ("analysts", "critics").
     Vague,
-    /// An unnamed person or group given anonymity ("a source close to ...").
+    /// An unnamed person or group described by role ("a South Korean lawmaker", "officials
+    /// in Seoul", "a source close to ...").
     Anonymous,
-    /// A document ("a report", "court filings").
+    /// A document ("a report", "court filings", "customs figures").
     Document,
 }
 
@@ -304,7 +331,8 @@ fn act_statement(
     let q = doc.toks[v].cue?;
     // "calling on" -> "called on"; "the third bank to announce cuts" -> "announced".
     let infinitive = q.form == lexicon::Form::Base && v > 0 && doc.is_word(v - 1, "to");
-    let finite = before || q.form == lexicon::Form::Gerund || infinitive;
+    // (Not "is currently writing": a progressive keeps its words.)
+    let finite = before || q.form == lexicon::Form::Gerund && v == c0 || infinitive;
     let mut text = String::with_capacity(src.name.len() + object.len() + 32);
     // A sentence: "The mayor has likened ...", for "the mayor".
     let mut name = src.name.chars();
