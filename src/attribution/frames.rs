@@ -755,7 +755,11 @@ fn appositive_subject(
         && (first.is(PREP) || first.is(SUBORD))
         && !first.cap()
         && p - q <= 25;
-    let end = skip_parenthesis_back(doc, q, r.start)?;
+    let mut end = skip_parenthesis_back(doc, q, r.start)?;
+    // "Marley Anderson, 21, a junior from ...": an age between the name and the role.
+    if doc.toks[end].kind == Kind::Number && end >= r.start + 2 && doc.is_punct(end - 1, b',') {
+        end = skip_parenthesis_back(doc, end - 1, r.start)?;
+    }
     if aside {
         let s = doc.np_back(end, r.start)?;
         if !(s..=end).any(|i| doc.head_word(i)) {
@@ -1396,7 +1400,12 @@ fn subject_frame(
                         && (t.cue.is_none() || t.cap() || t.is(SOURCE_NOUN))
                 })
                 && !doc.toks[from].is(PREP | SUBORD | PRONOUN)
-                && (from..s).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN));
+                // ("three-quarters of the voters", "more than 4 in 10": the head may
+                // be the phrase's last word, or a number of people.)
+                && (from..e).any(|i| {
+                    let t = doc.toks[i];
+                    t.cap() || t.is(SOURCE_NOUN) || t.kind == Kind::Number
+                });
             if !plain {
                 return None;
             }

@@ -685,7 +685,10 @@ const WORDS: &[(&str, Lex)] = &[
         VAGUE,
     ),
     ("source sources insider insiders", ANON),
-    ("percent respondents", VAGUE | PERSON_NOUN),
+    (
+        "percent respondents half majority minority plurality third thirds quarter quarters two-thirds three-quarters",
+        VAGUE | PERSON_NOUN,
+    ),
     ("anonymity anonymously unnamed unidentified", ANONYMITY),
     ("mr. mrs. ms. dr. mr mrs ms dr miss", HONORIFIC),
     (
