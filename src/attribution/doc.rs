@@ -165,7 +165,9 @@ impl<'t> Doc<'t> {
             let opener = t.is(DISCOURSE) && self.sents[t.sent as usize].start == i;
             return !t.is(AUX | MODAL | NEG | REL | CONJ) && !opener || t.is(ORG_WORD);
         }
-        if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) {
+        // A cue word is a verb, unless it is an "-ing" noun after an article ("the
+        // planning", "the reporting").
+        if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) && !self.gerund_noun(i) {
             return false;
         }
         !t.is(FUNCTION | ADV | TIME | PRONOUN | DET | PRON_POSS)
@@ -188,9 +190,29 @@ impl<'t> Doc<'t> {
             // "officials who have seen the report": the verbs of a relative clause
             // belong to the noun phrase.
             if t.is(REL) && !t.is(DET) || self.is_word(i, "that") && i > s {
-                return false;
+                // ... but not a report after it ("that have endorsed him say they").
+                return (i..e).any(|j| {
+                    self.toks[j].kind == Kind::Word
+                        && !self.toks[j].cap()
+                        && self.toks[j]
+                            .cue
+                            .is_some_and(|q| q.form != lexicon::Form::Gerund)
+                        && self
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY))
+                });
             }
             if t.is(AUX | MODAL) && !t.poss() {
+                return true;
+            }
+            // "organizations that have endorsed him say they": a report inside.
+            if t.cue.is_some_and(|q| q.form != lexicon::Form::Gerund)
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY))
+            {
                 return true;
             }
             // A subject pronoun after a noun: "a relationship they".
@@ -218,6 +240,18 @@ impl<'t> Doc<'t> {
             }
         }
         false
+    }
+
+    /// Whether token `i` is a cue's "-ing" form used as a noun, after an article or a
+    /// possessive ("the planning", "his reporting").
+    pub fn gerund_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i]
+                .cue
+                .is_some_and(|q| q.form == lexicon::Form::Gerund)
+            && self.toks[i - 1].kind == Kind::Word
+            && self.toks[i - 1].is(DET | PRON_POSS)
+            && !self.toks[i - 1].is(PRONOUN)
     }
 
     /// Whether a token can head a source mention.

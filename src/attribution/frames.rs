@@ -370,6 +370,17 @@ fn before_chain(doc: &Doc, c: usize, floor: usize) -> Option<usize> {
             i -= 1;
             continue;
         }
+        // "Proponents of the bill, however, say": an aside between subject and verb.
+        if t.punct(b',')
+            && i >= floor + 3
+            && doc.toks[i - 2].kind == Kind::Word
+            && doc.toks[i - 2].is(DISCOURSE | ADV)
+            && !doc.toks[i - 2].cap()
+            && doc.is_punct(i - 3, b',')
+        {
+            i -= 3;
+            continue;
+        }
         // "on Friday declared", "last week said": a time between subject and verb.
         let time = (t.kind == Kind::Word && t.is(TIME | MONTH) && !t.is(PREP))
             || (t.kind == Kind::Number && i >= 2 && doc.toks[i - 2].is(MONTH));
@@ -574,6 +585,13 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         let (s, e) = f.source?;
         return plural_subject(doc, s, e).then_some(f);
     }
+    // "..., then says ...": a second verb after a comma and "then".
+    let then_after_comma = ch.start > r.start + 1
+        && doc.is_word(ch.start - 1, "then")
+        && doc.is_punct(ch.start - 2, b',');
+    if then_after_comma && matches!(form, Form::Past | Form::Present) && !passive && speech {
+        return borrowed_frame(doc, u, c, cue_end, ch.start);
+    }
     // "Wilson praised Rubio and said ...": a second verb sharing the clause's subject.
     if let Some(p) = prev
         && (doc.is_word(p, "and") || doc.is_word(p, "but"))
@@ -625,7 +643,7 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         return Some(p - 2);
     }
     let mut from = p + 1;
-    while from > floor && p + 1 - from < 10 {
+    while from > floor && p + 1 - from < 14 {
         let t = doc.toks[from - 1];
         let boundary = t.kind != Kind::Word && t.kind != Kind::Number
             || (t.kind == Kind::Word && t.is(SUBORD | CONJ | DISCOURSE) && !t.is(REL));
@@ -643,7 +661,13 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
     }
     let first = doc.toks[from];
     if first.kind != Kind::Word
-        || !(first.cap() || first.is(DET | SOURCE_NOUN | QUANT))
+        // ("progressive organizations that ...": an adjective may open the phrase when
+        // a source noun follows.)
+        || !(first.cap()
+            || first.is(DET | SOURCE_NOUN | QUANT)
+            || !first.is(FUNCTION | ADV | PRONOUN)
+                && first.cue.is_none()
+                && doc.toks.get(from + 1).is_some_and(|n| n.is(SOURCE_NOUN)))
         || first.is(PRONOUN)
         || doc.word(from).ends_with("ing")
     {
@@ -657,7 +681,8 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         }
         let verb = t.kind == Kind::Word
             && !t.cap()
-            && (t.is(AUX | MODAL | NEG) || (t.cue.is_some() && !t.is(SOURCE_NOUN)));
+            && (t.is(AUX | MODAL | NEG)
+                || (t.cue.is_some() && !t.is(SOURCE_NOUN) && !doc.gerund_noun(i)));
         if verb && !relative {
             return None;
         }
@@ -854,7 +879,13 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
         if t.kind != Kind::Word || t.is(PRONOUN) {
             return false;
         }
-        if t.is(VAGUE | QUANT) {
+        if t.is(VAGUE | QUANT)
+            || [
+                "women", "men", "children", "police", "staff", "media", "crew", "public",
+            ]
+            .iter()
+            .any(|w| doc.is_word(i, w))
+        {
             return true;
         }
         let w = doc.word(i);
@@ -1509,7 +1540,7 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         return false;
     }
     let t = doc.toks[a];
-    if t.kind == Kind::Open || t.in_quote() {
+    if t.kind == Kind::Open || t.in_quote() || t.punct(b',') || t.punct(b':') {
         return false;
     }
     // A verb phrase ("would cut its profits"): a clause whose subject was misread.
@@ -1521,6 +1552,15 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         if t.is(PRONOUN) && !t.is(DET) || (t.is(REL | SUBORD) && !t.is(DET | PREP)) {
             return false;
         }
+        // "explained after winning Ohio, he would ...": a clause after a subordinator.
+        if [
+            "after", "before", "since", "as", "until", "once", "while", "when", "if",
+        ]
+        .iter()
+        .any(|w| doc.is_word(a, w))
+        {
+            return false;
+        }
         if t.is(OBJ_PRON | PREP) {
             return true;
         }
@@ -1530,10 +1570,13 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
     if (a..b).any(|i| doc.is_punct(i, b':') && !doc.toks[i].in_quote()) {
         return false;
     }
-    // A noun phrase, then: a verb after it makes it the subject of a clause.
+    // A noun phrase, then: a finite verb after it (not inside a relative clause) makes it
+    // the subject of a clause ("noted Latinos and Blacks have a harder time").
     for i in a..b {
         let t = doc.toks[i];
         match t.kind {
+            // ("$5 million more was being sent": a currency sign opens a phrase.)
+            Kind::Punct if i == a || t.ch == punct::OTHER => continue,
             Kind::Punct | Kind::Open | Kind::Close => return true,
             Kind::Number => continue,
             Kind::Word => {}
@@ -1545,16 +1588,28 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         if t.is(NEG) {
             return doc.is_word(i + 1, "to");
         }
-        if t.is(AUX | MODAL) && !t.poss() && !t.cap() {
-            return false;
-        }
-        if t.is(PREP | CONJ | REL) {
+        if t.is(REL) && !t.is(DET) || doc.is_word(i, "that") {
             return true;
+        }
+        if t.cap() || doc.is_word(i - 1, "to") {
+            continue;
+        }
+        // (Not "being", "been", "having": "accused Clinton of being influenced".)
+        let finite_aux = t.is(MODAL)
+            || [
+                "is", "was", "are", "were", "has", "have", "had", "does", "did", "do",
+            ]
+            .iter()
+            .any(|w| doc.is_word(i, w));
+        if finite_aux && !t.poss() {
+            return false;
         }
         let finite_cue = t
             .cue
-            .is_some_and(|q| matches!(q.form, Form::Past | Form::Present));
-        if finite_cue && !t.cap() && !t.is(SOURCE_NOUN) {
+            .is_some_and(|q| matches!(q.form, Form::Past | Form::Present))
+            && !t.is(SOURCE_NOUN)
+            && !doc.toks[i - 1].is(DET | PRON_POSS);
+        if finite_cue {
             return false;
         }
     }
@@ -1567,11 +1622,47 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
 fn object_end(doc: &Doc, a: usize, b: usize) -> usize {
     let bytes = doc.text.as_bytes();
     let mut i = a;
+    let mut relative = false;
     while i < b {
         let t = doc.toks[i];
         i += 1;
         if t.in_quote() {
             continue;
+        }
+        // "endorsed him say they ...", "praised the crews and said ...": the next verb
+        // (outside a relative clause) ends the object.
+        if t.kind == Kind::Word && (t.is(REL) || doc.is_word(i - 1, "that")) {
+            relative = true;
+        }
+        // (A base or "-ing" form is as often a noun or a participle: "his call to
+        // raise", "of being influenced"; a word after an article is a noun.)
+        let k = i - 1;
+        let finite = t.kind == Kind::Word
+            && !t.cap()
+            && !relative
+            && k > a
+            && !doc.toks[k - 1].is(DET | PRON_POSS | PREP)
+            && (t.is(MODAL)
+                || [
+                    "is", "was", "are", "were", "has", "have", "had", "does", "did",
+                ]
+                .iter()
+                .any(|w| doc.is_word(k, w))
+                || t.cue.is_some_and(|q| q.form == Form::Past) && !t.is(SOURCE_NOUN)
+                || t.cue.is_some()
+                    && doc
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY)));
+        if finite {
+            let mut e = i - 1;
+            while e > a
+                && (doc.toks[e - 1].kind == Kind::Punct
+                    || doc.toks[e - 1].kind == Kind::Word && doc.toks[e - 1].is(CONJ | ADV))
+            {
+                e -= 1;
+            }
+            return e;
         }
         if t.punct(b';') {
             return i - 1;
@@ -2125,7 +2216,14 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
                 let p = a0 - 1;
                 doc.is_separator(p) || coordinating(p)
             } || doc.is_separator(a0);
-            if fi.borrowed || set_off {
+            // (An infinitive after a noun inside another's content, "say they expect the
+            // campaign to emphasize ...", is part of that content.)
+            let object_infinitive =
+                fi.borrowed && fi.cue.0 >= 2 && doc.is_word(fi.cue.0 - 1, "to") && {
+                    let n = doc.toks[fi.cue.0 - 2];
+                    n.kind == Kind::Word && n.cue.is_none() && !n.is(FUNCTION | TIME | ADV | MONTH)
+                };
+            if (fi.borrowed && !object_infinitive) || set_off {
                 let before_j = fi.attr.1 <= frames[j].attr.0;
                 let a1 = fi.attr.1;
                 let cut = cut_point(doc, a0);
@@ -2220,6 +2318,10 @@ fn main_subject(doc: &Doc, u: usize, before: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = doc.toks[cs];
+    // "He’s comparing ... and says ...": a personal pronoun with "’s" is the subject.
+    if first.kind == Kind::Word && first.poss() && first.is(PRON_PERSON | PRON_THEY) {
+        return Some((cs, cs + 1));
+    }
     // "That's the consensus ...", "It is ...": no speaker.
     if first.kind != Kind::Word
         || ["this", "that", "these", "those", "there", "it", "what"]

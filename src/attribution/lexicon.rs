@@ -681,7 +681,7 @@ const WORDS: &[(&str, Lex)] = &[
         DOC_NOUN,
     ),
     (
-        "analysts experts critics observers commentators pundits skeptics sceptics supporters opponents others people many some several most few economists scholars historians academics specialists researchers scientists observers insiders detractors backers proponents advocates officials-turned critics",
+        "another analysts experts critics observers commentators pundits skeptics sceptics supporters opponents others people many some several most few economists scholars historians academics specialists researchers scientists observers insiders detractors backers proponents advocates officials-turned critics",
         VAGUE,
     ),
     ("source sources insider insiders", ANON),
