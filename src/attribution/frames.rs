@@ -68,7 +68,21 @@ pub fn find(doc: &Doc) -> Vec<Frame> {
         unit_frames(doc, u, &mut frames);
         settle_unit(doc, &mut frames, start);
     }
-    frames.retain(|f| !f.content.is_empty());
+    // A source is named by a noun phrase with a head: not a lone article, honorific or
+    // adjective ("the", "Mr.", "democratic"; "Black" and "From" may be surnames).
+    frames.retain(|f| {
+        !f.content.is_empty()
+            && f.source.is_none_or(|(a, b)| {
+                let t = doc.toks[a];
+                let article = ["the", "a", "an", "this", "these", "those"]
+                    .iter()
+                    .any(|w| doc.is_word(a, w));
+                let bare = article
+                    || t.is(HONORIFIC)
+                    || !t.cap() && t.is(DEMONYM | PREP) && !t.is(SOURCE_NOUN);
+                b > a + 1 || t.kind != Kind::Word || !bare
+            })
+    });
     for f in &mut frames {
         let (mut a, mut b) = f.attr;
         for (x, y) in f.source.into_iter().chain(f.role) {
@@ -95,6 +109,7 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
     if let Some(f) = speaker_colon(doc, u) {
         out.push(f);
     }
+    let before = out.len();
     let mut c = r.start;
     while c < r.end {
         let t = doc.toks[c];
@@ -128,6 +143,58 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
         }
         c += 1;
     }
+    if out.len() == before
+        && let Some(f) = in_document(doc, u)
+    {
+        out.push(f);
+    }
+}
+
+/// "In a CNN poll last month, Clinton led by 10 points": a document named in an opening
+/// phrase is the source of the rest (only where nothing else in the unit attributes).
+fn in_document(doc: &Doc, u: usize) -> Option<Frame> {
+    let r = doc.unit_toks[u].clone();
+    let mut i = r.start;
+    while i < r.end && doc.toks[i].kind == Kind::Word && doc.toks[i].is(DISCOURSE | CONJ) {
+        i += 1;
+        if doc.is_punct(i, b',') {
+            i += 1;
+        }
+    }
+    if !doc.is_word(i, "in") {
+        return None;
+    }
+    let comma = (i + 2..r.end.min(i + 16)).find(|&k| doc.is_punct(k, b','))?;
+    // The phrase names a document: its head (before any "of", time or modifier) is one.
+    let head = (i + 1..comma)
+        .take_while(|&k| {
+            !doc.is_word(k, "of") && !doc.is_word(k, "by") && !doc.toks[k].is(TIME | MONTH)
+        })
+        .last()?;
+    let t = doc.toks[head];
+    if t.kind != Kind::Word || !t.is(DOC_NOUN) || t.is(MEDIUM) || t.cap() {
+        return None;
+    }
+    let a = comma + 1;
+    let b = content_end(doc, a, r.end);
+    if words_in(doc, a, b) < 3 || doc.toks[a].kind == Kind::Open {
+        return None;
+    }
+    Some(Frame {
+        unit: u,
+        cue: (i, i + 1),
+        source: Some((i + 1, head + 1)),
+        role: None,
+        content: vec![(a, b)],
+        attr: (i, a),
+        borrowed: false,
+        continued: false,
+        rest_subject: None,
+        antecedent: None,
+        anonymity: None,
+        act: false,
+        object: None,
+    })
 }
 
 /// Labels that end in a colon without naming a speaker.
@@ -592,14 +659,16 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
     if then_after_comma && matches!(form, Form::Past | Form::Present) && !passive && speech {
         return borrowed_frame(doc, u, c, cue_end, ch.start);
     }
-    // "Wilson praised Rubio and said ...": a second verb sharing the clause's subject.
+    // "Wilson praised Rubio and said ...": a second verb sharing the clause's subject;
+    // "... and called the system “rotten”": a second act.
     if let Some(p) = prev
         && (doc.is_word(p, "and") || doc.is_word(p, "but"))
         && matches!(form, Form::Past | Form::Present)
         && !passive
-        && speech
+        && (speech || flags & cue::OBJECT != 0)
     {
-        return borrowed_frame(doc, u, c, cue_end, ch.start);
+        let f = borrowed_frame(doc, u, c, cue_end, ch.start)?;
+        return (speech || f.act).then_some(f);
     }
     // No subject on the left: a participle with `by`, or an inverted "..., said X".
     if form == Form::Past
@@ -844,14 +913,24 @@ fn particle_end(doc: &Doc, c: usize, flags: u8, limit: usize) -> Option<usize> {
     }
     // "called the deal “historic”", "called him a liar": naming, with the label after
     // its object.
-    if lemma == "call" {
-        let labelled = (c + 1..limit.min(c + 9)).any(|i| {
-            let t = doc.toks[i];
-            t.kind == Kind::Open || doc.is_word(i, "a") || doc.is_word(i, "an")
-        }) && !doc.is_word(c + 1, "off")
+    if lemma == "call" && c + 1 < limit {
+        // "called Trump “unhinged”", "called Ford’s plans ... “an absolute disgrace”":
+        // a label in quote marks, even after a name.
+        let quoted_label = (c + 1..limit.min(c + 15)).any(|i| doc.toks[i].kind == Kind::Open);
+        let article_label =
+            (c + 1..limit.min(c + 9)).any(|i| doc.is_word(i, "a") || doc.is_word(i, "an"));
+        // "called him divisive", "called her fallen son her hero" (not "called him on
+        // Tuesday": a call).
+        let pronoun_label = doc.toks[c + 1].is(OBJ_PRON)
+            && doc.toks.get(c + 2).is_some_and(|n| {
+                n.kind == Kind::Word && !n.is(PREP | TIME | CONJ | ADV) && n.cue.is_none()
+            });
+        let not_phrasal = !doc.is_word(c + 1, "off")
             && !doc.is_word(c + 1, "up")
-            && !doc.is_word(c + 1, "in");
-        if labelled && c + 1 < limit && !doc.toks[c + 1].cap() {
+            && !doc.is_word(c + 1, "in")
+            && !doc.is_word(c + 1, "back");
+        let first = doc.toks[c + 1];
+        if not_phrasal && (quoted_label || pronoun_label || article_label && !first.cap()) {
             return Some(c + 1);
         }
     }
@@ -2274,8 +2353,19 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
             // saying ..." is Obama saying.)
             .find(|f| f.source.is_some() && !f.borrowed && f.antecedent.is_none())
             .and_then(|f| f.source.map(|s| (s, f.role)));
-        let src = earlier
-            .or_else(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)));
+        // An act that is not speech ("praised", "citing") is reported only after another
+        // report of the same speaker ("Xi reiterated that position, calling on ..."); after
+        // a plain verb it is part of the article's own account ("China and North Korea
+        // reaffirmed a relationship ... and praised their ties").
+        let speech = doc.toks[frames[i].cue.0..frames[i].cue.1]
+            .iter()
+            .filter_map(|t| t.cue)
+            .any(|q| lexicon::lemma_flags(q.lemma) & cue::INVERTIBLE != 0);
+        let src = earlier.or_else(|| {
+            (speech || !frames[i].act)
+                .then(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)))
+                .flatten()
+        });
         match src {
             Some((s, role)) => {
                 frames[i].source = Some(s);
@@ -2332,8 +2422,23 @@ fn main_subject(doc: &Doc, u: usize, before: usize) -> Option<(usize, usize)> {
         return None;
     }
     let e = doc.np_fwd(cs, before)?;
-    // "The billionaire businessman began by ...": the phrase ends at its last head word.
-    let e = (cs..e).rev().find(|&i| doc.head_word(i))? + 1;
+    // "The billionaire businessman began by ...": the phrase ends at its last head word,
+    // or after the common nouns that follow its article (up to the verb, the word before
+    // a preposition).
+    let mut e = (cs..e).rev().find(|&i| doc.head_word(i))? + 1;
+    if e == cs + 1 && first.is(DET) {
+        while e < before && e - cs < 5 {
+            let t = doc.toks[e];
+            let next_prep = doc.toks.get(e + 1).is_some_and(|n| n.is(PREP | DET));
+            if t.kind != Kind::Word || t.is(FUNCTION | ADV) || t.cue.is_some() || next_prep {
+                break;
+            }
+            e += 1;
+        }
+        if e == cs + 1 {
+            return None;
+        }
+    }
     if doc.toks[e - 1].poss() {
         return None;
     }
