@@ -1366,6 +1366,19 @@ fn subject_frame(
     {
         p -= 1;
     }
+    // "In a message posted on Sunday, the site said ...": a noun inside the opening
+    // phrase is no subject.
+    // (A subordinate clause has subjects of its own: "While the president has said
+    // ...", "As the Times noted, ...".)
+    let mut lead = r.start;
+    while lead < s && doc.toks[lead].kind == Kind::Word && doc.toks[lead].is(DISCOURSE | CONJ) {
+        lead += 1;
+    }
+    let prepositional =
+        doc.toks[lead].kind == Kind::Word && doc.toks[lead].is(PREP) && !doc.toks[lead].is(SUBORD);
+    if prepositional && lead < s && s < cs && !doc.is_separator(s - 1) {
+        return None;
+    }
     let at_start = p < s || p <= cs || p == r.start || {
         let t = doc.toks[p - 1];
         (t.kind == Kind::Open && !t.in_quote())
