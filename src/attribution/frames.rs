@@ -979,6 +979,7 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
 /// Where the content after a cue starts: past time words, "in a statement", the
 /// listener of "told", and "that".
 fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
+    let start = k;
     let mut guard = 0;
     while k < end && guard < 4 {
         guard += 1;
@@ -1071,9 +1072,9 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
         {
             k = e;
         }
-        // "told reporters on Tuesday that"
-        while k < end && doc.toks[k].is(TIME) {
-            k += 1;
+        // "told reporters on Tuesday that", "told a rally in Iowa that".
+        if k > start {
+            return after_start(doc, k, end, flags & !cue::RECIPIENT);
         }
     }
     while k < end
@@ -1602,11 +1603,21 @@ fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> Option<bool> {
     // object ("argued against the bid", "wrote about the visit"); what else looks like
     // a noun phrase after it is most often a clause whose verb we do not know ("said
     // Carter stopped the practice").
-    let prep = ["about", "against", "of", "for"]
-        .iter()
-        .any(|w| doc.is_word(a, w));
-    if flags & cue::OBJECT == 0 && !prep {
-        return Some(false);
+    let prep = doc.toks[a].kind == Kind::Word && doc.toks[a].is(PREP);
+    if flags & cue::OBJECT == 0 {
+        // "has added to speculation", "looks to add to two wins": another sense of the
+        // verb, no report.
+        // (Not an infinitive: "hoping to avoid", "asking them to host".)
+        let to_noun = doc.is_word(a, "to")
+            && doc.toks.get(a + 1).is_some_and(|n| {
+                n.kind == Kind::Number || n.cap() || n.is(DET | PRON_POSS | QUANT)
+            });
+        if to_noun {
+            return None;
+        }
+        if !prep {
+            return Some(false);
+        }
     }
     // "will defend the title", "would announce": an act not (yet) done is no report.
     if (f.cue.0..f.cue.1).any(|i| doc.toks[i].kind == Kind::Word && doc.toks[i].is(MODAL)) {
@@ -1640,8 +1651,17 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         return false;
     }
     if t.kind == Kind::Word {
+        // "calling it a joke": "it" is an object when no verb follows it.
+        let object_it = t.is(PRON_IT)
+            && doc.toks.get(a + 1).is_some_and(|n| {
+                n.kind == Kind::Open
+                    || n.kind == Kind::Word
+                        && n.is(DET | PRON_POSS)
+                        && !n.is(AUX | MODAL)
+                        && n.cue.is_none()
+            });
         // "it expects ...", "why ...", "whether ...": a clause.
-        if t.is(PRONOUN) && !t.is(DET) || (t.is(REL | SUBORD) && !t.is(DET | PREP)) {
+        if t.is(PRONOUN) && !t.is(DET) && !object_it || (t.is(REL | SUBORD) && !t.is(DET | PREP)) {
             return false;
         }
         // "explained after winning Ohio, he would ...": a clause after a subordinator.
@@ -1696,11 +1716,13 @@ fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
         if finite_aux && !t.poss() {
             return false;
         }
+        // (Not after an article or a possessive: "the campaign's alleged ties".)
         let finite_cue = t
             .cue
             .is_some_and(|q| matches!(q.form, Form::Past | Form::Present))
             && !t.is(SOURCE_NOUN)
-            && !doc.toks[i - 1].is(DET | PRON_POSS);
+            && !doc.toks[i - 1].is(DET | PRON_POSS)
+            && !doc.toks[i - 1].poss();
         if finite_cue {
             return false;
         }
@@ -1734,6 +1756,7 @@ fn object_end(doc: &Doc, a: usize, b: usize) -> usize {
             && !relative
             && k > a
             && !doc.toks[k - 1].is(DET | PRON_POSS | PREP)
+            && !doc.toks[k - 1].poss()
             && (t.is(MODAL)
                 || [
                     "is", "was", "are", "were", "has", "have", "had", "does", "did",
@@ -2370,12 +2393,16 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
         // report of the same speaker ("Xi reiterated that position, calling on ..."); after
         // a plain verb it is part of the article's own account ("China and North Korea
         // reaffirmed a relationship ... and praised their ties").
-        let speech = doc.toks[frames[i].cue.0..frames[i].cue.1]
-            .iter()
-            .filter_map(|t| t.cue)
-            .any(|q| lexicon::lemma_flags(q.lemma) & cue::INVERTIBLE != 0);
+        let cues = || {
+            doc.toks[frames[i].cue.0..frames[i].cue.1]
+                .iter()
+                .filter_map(|t| t.cue)
+        };
+        let speech = cues().any(|q| lexicon::lemma_flags(q.lemma) & cue::INVERTIBLE != 0);
+        // (A participle, ", calling it a joke", reports the subject's act all the same.)
+        let participle = cues().any(|q| q.form == Form::Gerund);
         let src = earlier.or_else(|| {
-            (speech || !frames[i].act)
+            (speech || participle || !frames[i].act)
                 .then(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)))
                 .flatten()
         });

@@ -298,6 +298,12 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
         if t.sent + 3 < sent {
             break;
         }
+        // A name inside a quotation is not who is speaking ("Our approach is Bruce Lee,
+        // not brute force," he said).
+        if t.in_quote() {
+            run_end = None;
+            continue;
+        }
         // (Not "Miami-Dade County", "State Department", "Defense" in "Secretary of
         // Defense Lloyd J. Austin III": places, bodies and departments.)
         let name_word = t.kind == Kind::Word
@@ -534,7 +540,8 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                     || i + 2 < b
                         && toks[i + 1].cap()
                         && toks[i + 2].is(TITLE)
-                        && !toks[i + 2].cap())
+                        && (!toks[i + 2].cap()
+                            || toks[i + 2].shape & super::tokens::shape::UPPER != 0))
             {
                 i += 1;
                 continue;
