@@ -24,11 +24,13 @@ fn check(file: &str, floors: &[(&str, f64)]) {
     }
 }
 
+// Floors just below what issue 4 reached (RTE-3 dev macro F1 0.655, contradiction P
+// 0.862; Emergent dev 0.804, 1.000).
 #[test]
 fn rte3_dev_floors() {
     check(
         "rte3_dev.jsonl",
-        &[("macro_f1", 0.60), ("contradict_p", 0.70)],
+        &[("macro_f1", 0.65), ("contradict_p", 0.85)],
     );
 }
 
@@ -36,7 +38,7 @@ fn rte3_dev_floors() {
 fn emergent_dev_floors() {
     check(
         "emergent_dev.jsonl",
-        &[("macro_f1", 0.76), ("contradict_p", 0.95)],
+        &[("macro_f1", 0.80), ("contradict_p", 0.95)],
     );
 }
 
@@ -45,47 +47,60 @@ fn emergent_dev_floors() {
 #[test]
 #[ignore]
 fn relate_speed() {
-    use claims::compare::{ClaimFeatures, relate};
+    use claims::compare::{ClaimFeatures, relate, relate_claims};
     use std::time::Instant;
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pairs/emergent_dev.jsonl");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found", path.display());
-        return;
-    };
-    let pairs: Vec<(String, String)> = text
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .map(|v| {
-            (
-                v["a"].as_str().unwrap_or("").to_owned(),
-                v["b"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
-    let rounds = 200;
-    let start = Instant::now();
-    let mut features = Vec::new();
-    for _ in 0..rounds {
-        features.clear();
-        for (a, b) in &pairs {
-            features.push((ClaimFeatures::new(a), ClaimFeatures::new(b)));
-        }
-    }
-    let featurise = start.elapsed().as_secs_f64() / (rounds * pairs.len() * 2) as f64;
-    let start = Instant::now();
-    let mut agree = 0;
-    for _ in 0..rounds {
-        for (fa, fb) in &features {
-            if relate(fa, fb).relation == claims::compare::RelationKind::Agree {
-                agree += 1;
+    for file in ["emergent_dev.jsonl", "rte3_dev.jsonl"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/pairs")
+            .join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} not found", path.display());
+            return;
+        };
+        let pairs: Vec<(String, String)> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .map(|v| {
+                (
+                    v["a"].as_str().unwrap_or("").to_owned(),
+                    v["b"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect();
+        let rounds = 50;
+        let start = Instant::now();
+        let mut features = Vec::new();
+        for _ in 0..rounds {
+            features.clear();
+            for (a, b) in &pairs {
+                features.push((ClaimFeatures::new(a), ClaimFeatures::new(b)));
             }
         }
+        let featurise = start.elapsed().as_secs_f64() / (rounds * pairs.len() * 2) as f64;
+        let start = Instant::now();
+        let mut agree = 0;
+        for _ in 0..rounds {
+            for (fa, fb) in &features {
+                if relate(fa, fb).relation == claims::compare::RelationKind::Agree {
+                    agree += 1;
+                }
+            }
+        }
+        let relating = start.elapsed().as_secs_f64() / (rounds * features.len()) as f64;
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for (fa, fb) in &features {
+                if relate_claims(fa, fb).relation == claims::compare::RelationKind::Agree {
+                    agree += 1;
+                }
+            }
+        }
+        let symmetric = start.elapsed().as_secs_f64() / (rounds * features.len()) as f64;
+        println!(
+            "{file}: features {:.1} µs per text; relate {:.1} µs per pair; relate_claims {:.1} µs per pair ({agree} agreements)",
+            featurise * 1e6,
+            relating * 1e6,
+            symmetric * 1e6
+        );
     }
-    let relating = start.elapsed().as_secs_f64() / (rounds * features.len()) as f64;
-    println!(
-        "features: {:.1} µs per claim; relate: {:.1} µs per pair ({agree} agreements)",
-        featurise * 1e6,
-        relating * 1e6
-    );
 }

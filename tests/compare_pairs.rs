@@ -5,6 +5,8 @@ use predicates::prelude::*;
 use std::path::Path;
 
 const FIXTURE: &str = "tests/fixtures/compare/pairs.jsonl";
+/// Claim against claim, as two articles would give them (related with `--symmetric`).
+const CLAIMS_FIXTURE: &str = "tests/fixtures/compare/claims.jsonl";
 
 fn fixture_pairs() -> Vec<serde_json::Value> {
     std::fs::read_to_string(FIXTURE)
@@ -177,4 +179,52 @@ fn eval_pairs_scores_a_gold_file() {
         .assert()
         .success()
         .stdout(predicate::str::contains("macro_f1 1.000"));
+}
+
+#[test]
+fn symmetric_relates_claims_of_two_articles() {
+    let out = cargo_bin_cmd!("claims")
+        .args([
+            "compare",
+            "--pairs",
+            CLAIMS_FIXTURE,
+            "--symmetric",
+            "--format",
+            "jsonl",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let expected: Vec<serde_json::Value> = std::fs::read_to_string(CLAIMS_FIXTURE)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), expected.len());
+    for (line, pair) in lines.iter().zip(&expected) {
+        assert_eq!(line["relation"], pair["expect"], "{line}");
+        let reason = pair["reason"].as_str().unwrap();
+        let reasons = line["reasons"].as_array().unwrap();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.as_str().unwrap().starts_with(reason)),
+            "{line}: no reason starting {reason:?}"
+        );
+    }
+}
+
+#[test]
+fn symmetric_needs_pairs() {
+    cargo_bin_cmd!("claims")
+        .args(["compare", "--symmetric"])
+        .assert()
+        .code(2);
 }

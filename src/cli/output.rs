@@ -39,6 +39,14 @@ impl Paint {
         self.wrap("33", text)
     }
 
+    pub fn red(&self, text: &str) -> String {
+        self.wrap("31", text)
+    }
+
+    pub fn cyan(&self, text: &str) -> String {
+        self.wrap("36", text)
+    }
+
     pub fn bold(&self, text: &str) -> String {
         self.wrap("1", text)
     }

@@ -7,7 +7,7 @@
 //! claims is featurised in a fraction of a second, and [`super::relate`] compares two
 //! feature sets without looking at the text again except to quote it in a reason.
 
-use super::lexicon::{class, hash_str, lexicon, month_number};
+use super::lexicon::{class, derivation_root, hash_str, lexicon, month_number};
 use super::quantity::{self, Date, Quantity};
 use super::stem::stem_into;
 
@@ -60,6 +60,10 @@ pub struct Token {
     /// Hash of the first four letters of the stem for capitalised words ("Egypt" and
     /// "Egyptian" share it); 0 otherwise.
     pub prefix: u64,
+    /// Concept of the stem's derivational root ("founder" and "founded" share it).
+    pub root: u64,
+    /// Broader concepts this word entails ("murdered" -> "killed", "died"); 0 when none.
+    pub broader: [u64; 3],
     /// Lexicon classes ([`class`]).
     pub class: u32,
     /// Token flags ([`flag`]).
@@ -91,6 +95,9 @@ pub enum CueKind {
     Withdrawal,
     /// "said", "according to": the statement is attributed (not a hedge by itself).
     Attribution,
+    /// "plans to", "plotting to", "asked the government to": what follows is an aim or a
+    /// request, not something done.
+    Intention,
 }
 
 /// A cue found in the text: its kind and the tokens it spans.
@@ -126,6 +133,31 @@ pub struct ClaimFeatures {
     pub sentence_starts: Vec<u32>,
     /// Headline style: most words capitalised, so capitals do not mark names.
     pub title_case: bool,
+    /// The main clause of the first sentence, when its shape is plain enough to find
+    /// without a parser.
+    pub main_clause: Option<MainClause>,
+}
+
+/// The shape of a main clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// "Joseph Wilson worked for the CIA": subject, verb.
+    Active,
+    /// "MG Rover was bought by Airbus": the subject is what the verb was done to.
+    Passive,
+    /// "Stephen Hawking is a physicist": subject, "is", predicate noun or adjective.
+    Copula,
+}
+
+/// Who does what in a claim: the subject's words and the word that says what is said of
+/// it (the verb, or the head of the predicate after "is").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MainClause {
+    pub kind: ClauseKind,
+    /// Token range `[first, last]` of the subject; `last` is its head.
+    pub subject: (u32, u32),
+    /// The verb (active, passive) or the predicate's head (copula).
+    pub predicate: u32,
 }
 
 impl ClaimFeatures {
@@ -140,6 +172,7 @@ impl ClaimFeatures {
             cues: Vec::new(),
             sentence_starts: Vec::new(),
             title_case: false,
+            main_clause: None,
         };
         tokenize(&f.text, &mut f.tokens);
         f.mark_sentences();
@@ -150,7 +183,179 @@ impl ClaimFeatures {
         f.dates = dates;
         f.find_cues();
         f.mark_negation_scopes();
+        f.main_clause = f.find_main_clause();
         f
+    }
+
+    /// Whether token `i` looks like a verb in the past or third person ("invaded",
+    /// "buys", "sold"), going by its ending: there is no tagger.
+    pub fn looks_like_verb(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.has(flag::WORD) {
+            return false;
+        }
+        let text = self.token_text(i).as_bytes();
+        let ends =
+            |s: &[u8]| text.len() > s.len() && text[text.len() - s.len()..].eq_ignore_ascii_case(s);
+        ends(b"ed")
+            || (ends(b"s") && !ends(b"ss") && !ends(b"us") && !ends(b"is"))
+            || self.is_irregular_past(i)
+    }
+
+    /// Whether token `i` is an irregular past form ("sold", "won"), without allocating.
+    pub fn is_irregular_past(&self, i: usize) -> bool {
+        let text = self.token_text(i).as_bytes();
+        let mut buf = [0u8; 16];
+        if text.len() > buf.len() || !text.is_ascii() {
+            return false;
+        }
+        for (d, c) in buf.iter_mut().zip(text) {
+            *d = c.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..text.len()]).is_ok_and(super::stem::is_irregular_past)
+    }
+
+    /// The main clause of the first sentence: a subject (a run of content words right
+    /// before the verb) and its verb, or "is" and what follows. `None` when the shape is
+    /// not found (no subject before the verb, a question, a fragment).
+    fn find_main_clause(&self) -> Option<MainClause> {
+        let (start, end) = self.sentence_of(0);
+        let is_content = |k: usize| {
+            let t = &self.tokens[k];
+            (t.has(flag::WORD) && t.has(flag::CONTENT)) || t.has(flag::NUMBER)
+        };
+        // The subject ending right before `k`, past auxiliaries and "-ly" adverbs.
+        let subject_before = |k: usize| -> Option<(u32, u32)> {
+            let mut j = k;
+            let head = loop {
+                if j == start {
+                    return None;
+                }
+                j -= 1;
+                let t = &self.tokens[j];
+                if t.has(flag::PUNCT) {
+                    return None;
+                }
+                if is_content(j) {
+                    let text = self.token_text(j);
+                    if text.ends_with("ly") && !t.has(flag::CAPITALISED) {
+                        continue;
+                    }
+                    break j;
+                }
+                if !t.is(class::AUXILIARY) {
+                    return None;
+                }
+            };
+            if let Some(e) = self
+                .entities
+                .iter()
+                .find(|e| (e.first as usize) <= head && head <= e.last as usize)
+            {
+                return Some((e.first, head as u32));
+            }
+            let mut first = head;
+            while first > start && first + 4 > head && is_content(first - 1) {
+                first -= 1;
+            }
+            Some((first as u32, head as u32))
+        };
+        let mut i = start;
+        while i < end {
+            let t = &self.tokens[i];
+            if t.has(flag::CLAUSE_END) && !t.has(flag::SENTENCE_END) && i > start {
+                // A subject is not split by punctuation from its verb in a plain claim,
+                // but an opening phrase may be ("In 2001, the EU introduced ...").
+                i += 1;
+                continue;
+            }
+            if t.has(flag::WORD) && t.is(class::BE) {
+                let subject = subject_before(i)?;
+                // Past "been", "being", adverbs and "not" to the next content word.
+                let mut k = i + 1;
+                while k < end
+                    && self.tokens[k].has(flag::WORD)
+                    && (self.tokens[k].is(class::BE)
+                        || self.tokens[k].is(class::NEGATION)
+                        || (!is_content(k) && !self.tokens[k].is(class::STOP))
+                        || self.token_text(k).ends_with("ly"))
+                {
+                    k += 1;
+                }
+                if k < end
+                    && is_content(k)
+                    && self.looks_like_verb(k)
+                    && !self.tokens[k].has(flag::ENTITY)
+                {
+                    let text = self.token_text(k);
+                    if !text.ends_with('s') || self.is_irregular_past(k) {
+                        return Some(MainClause {
+                            kind: ClauseKind::Passive,
+                            subject,
+                            predicate: k as u32,
+                        });
+                    }
+                }
+                // Copula: the head of the phrase after "is": its last content word before
+                // a function word or punctuation ("a Nobel prize winner", "the president
+                // of Costa Rica" -> "president").
+                let mut k = i + 1;
+                while k < end && !is_content(k) {
+                    if self.tokens[k].has(flag::PUNCT) {
+                        return None;
+                    }
+                    k += 1;
+                }
+                if k >= end {
+                    return None;
+                }
+                let mut head = k;
+                while head + 1 < end && is_content(head + 1) {
+                    head += 1;
+                }
+                return Some(MainClause {
+                    kind: ClauseKind::Copula,
+                    subject,
+                    predicate: head as u32,
+                });
+            }
+            let verb_position = is_content(i)
+                && self.looks_like_verb(i)
+                && !t.has(flag::ENTITY)
+                && !t.has(flag::QUANTITY)
+                && (self.title_case || !t.has(flag::CAPITALISED) || t.has(flag::SENTENCE_START));
+            if verb_position && i > start {
+                // A plural noun before a verb ("Domestic fires are ...") is not the verb.
+                let next_is_verb = self.tokens.get(i + 1).is_some_and(|n| {
+                    n.has(flag::WORD) && (n.is(class::BE) || n.is(class::AUXILIARY))
+                }) || (i + 1 < end
+                    && is_content(i + 1)
+                    && self.looks_like_verb(i + 1)
+                    && (self.token_text(i + 1).ends_with("ed") || self.is_irregular_past(i + 1)));
+                // "Clinical trials involve ...": an "-s" word followed by a plain word is
+                // a noun before its verb.
+                let next_is_word = !self.token_text(i).ends_with("ed")
+                    && !self.is_irregular_past(i)
+                    && i + 1 < end
+                    && is_content(i + 1)
+                    && !self.tokens[i + 1].has(flag::CAPITALISED)
+                    && !self.tokens[i + 1].has(flag::NUMBER)
+                    && !self.token_text(i + 1).ends_with("ly");
+                if !next_is_verb
+                    && !next_is_word
+                    && let Some(subject) = subject_before(i)
+                        .filter(|&(_, head)| !self.tokens[head as usize].has(flag::QUANTITY))
+                {
+                    return Some(MainClause {
+                        kind: ClauseKind::Active,
+                        subject,
+                        predicate: i as u32,
+                    });
+                }
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The claim text.
@@ -375,6 +580,10 @@ impl ClaimFeatures {
             if t.is(class::NEG_WORD) && !least_idiom {
                 push(&mut cues, CueKind::Negation, i, i);
             }
+            // "has yet to decide": not decided.
+            if at(i, "yet") && at(i + 1, "to") {
+                push(&mut cues, CueKind::Negation, i, i + 1);
+            }
             // "rather than perform": what follows is not done.
             if at(i, "rather") && at(i + 1, "than") {
                 push(&mut cues, CueKind::Negation, i, i + 1);
@@ -443,6 +652,22 @@ impl ClaimFeatures {
             if t.is(class::UNCERTAIN) || (at(i, "in") && at(i + 1, "doubt")) {
                 push(&mut cues, CueKind::Uncertain, i, i);
             }
+            // An aim or a request: "plans to sell", "asked the government to investigate".
+            if t.is(class::INTENT) || t.is(class::REQUEST) {
+                let reach = if t.is(class::REQUEST) { 6 } else { 1 };
+                let (_, clause_end) = self.clause_of(i);
+                let to = (i + 1..(i + 1 + reach).min(clause_end)).find(|&k| at(k, "to"));
+                let verb_follows = to.is_some_and(|k| {
+                    k + 1 < n
+                        && self.tokens[k + 1].has(flag::WORD)
+                        && !self.tokens[k + 1].has(flag::CAPITALISED)
+                        && !self.tokens[k + 1].is(class::STOP)
+                        || (at(k + 1, "be") || at(k + 1, "have"))
+                });
+                if let (Some(to), true) = (to, verb_follows) {
+                    push(&mut cues, CueKind::Intention, i, to);
+                }
+            }
             if at(i, "said") || at(i, "according") || at(i, "told") || at(i, "stated") {
                 push(&mut cues, CueKind::Attribution, i, i);
             }
@@ -467,7 +692,14 @@ impl ClaimFeatures {
                 && !at(last, "said")
                 && !at(last, "told")
                 && !at(last, "reported");
-            if present_tense && last > s {
+            // "implicated by the report": a noun after its article, not a verb.
+            let after_article = last > s
+                && [
+                    "the", "a", "an", "this", "that", "its", "his", "her", "their",
+                ]
+                .iter()
+                .any(|w| at(last - 1, w));
+            if present_tense && last > s && !after_article {
                 push(&mut cues, CueKind::Hedge, last, last);
             }
         }
@@ -490,9 +722,19 @@ impl ClaimFeatures {
         for cue in cues {
             // A negation inside a condition ("if the waste is not disposed of") or a
             // counterfactual ("without it, the Earth would be ...") asserts nothing.
-            let (clause_start, _) = self.clause_of(cue.first as usize);
+            // The condition may open the clause or the sentence, past brackets and quote
+            // marks but not past a comma ("If they [Democrats] don't pass ...").
             let (sentence_start, sentence_end) = self.sentence_of(cue.first as usize);
-            let conditional = (clause_start..cue.first as usize).any(|k| {
+            let mut condition_start = cue.first as usize;
+            while condition_start > sentence_start {
+                let t = &self.tokens[condition_start - 1];
+                let text = self.token_text(condition_start - 1);
+                if t.has(flag::CLAUSE_END) && matches!(text, "," | ";" | ":" | "—" | "–") {
+                    break;
+                }
+                condition_start -= 1;
+            }
+            let conditional = (condition_start..cue.first as usize).any(|k| {
                 let w = self.tokens[k].word;
                 w == hash_str("if") || w == hash_str("unless") || w == hash_str("whether")
             });
@@ -501,6 +743,15 @@ impl ClaimFeatures {
             if conditional || counterfactual {
                 continue;
             }
+            // "no" before a noun denies that noun only ("no good will come of it"), unless
+            // it is "no longer" or "no more", which deny the verb.
+            let cue_word = self.tokens[cue.first as usize].word;
+            let noun_only = cue.first == cue.last
+                && (cue_word == hash_str("no") || cue_word == hash_str("without"))
+                && !self
+                    .tokens
+                    .get(cue.last as usize + 1)
+                    .is_some_and(|t| t.word == hash_str("longer") || t.word == hash_str("more"));
             let mut j = cue.last as usize + 1;
             let mut words = 0;
             while j < n && words < 3 {
@@ -509,6 +760,9 @@ impl ClaimFeatures {
                     break;
                 }
                 if t.has(flag::WORD) && t.word == hash_str("but") {
+                    break;
+                }
+                if noun_only && words > 0 && !(t.has(flag::CONTENT) || t.has(flag::NUMBER)) {
                     break;
                 }
                 if t.has(flag::CONTENT) || t.has(flag::NUMBER) {
@@ -631,6 +885,8 @@ fn tokenize(text: &str, out: &mut Vec<Token>) {
                 stem: hash_str(&lower),
                 concept: hash_str(&lower),
                 prefix: 0,
+                root: hash_str(&lower),
+                broader: [0; 3],
                 class: 0,
                 flags: flag::NUMBER,
             });
@@ -680,6 +936,8 @@ fn tokenize(text: &str, out: &mut Vec<Token>) {
                 stem: 0,
                 concept: 0,
                 prefix: 0,
+                root: 0,
+                broader: [0; 3],
                 class: 0,
                 flags,
             });
@@ -851,6 +1109,16 @@ fn push_word(
     stem_into(lower, stem_buf);
     let stem = hash_str(stem_buf);
     let concept = lex.concept(stem);
+    let root_stem = derivation_root(stem_buf);
+    let root = if let Some(verb) = sion_verb(lower, stem_buf) {
+        // "invasion" -> "invad", "collusion" -> "collud": the verb's stem.
+        lex.concept(hash_str(&verb))
+    } else if root_stem.len() == stem_buf.len() {
+        concept
+    } else {
+        lex.concept(hash_str(root_stem))
+    };
+    let broader = lex.broader(concept);
     let mut flags = flag::WORD;
     if first_upper {
         flags |= flag::CAPITALISED;
@@ -880,9 +1148,25 @@ fn push_word(
         stem,
         concept,
         prefix,
+        root,
+        broader,
         class,
         flags,
     });
+}
+
+/// The verb stem behind a noun in "-sion" whose stem ends in a vowel and "s": "invasion"
+/// (stem "invas") -> "invad", "decision" -> "decid", "provision" -> "provid".
+fn sion_verb(lower: &str, stem: &str) -> Option<String> {
+    if !lower.ends_with("sion") || !stem.is_ascii() {
+        return None;
+    }
+    let base = stem.strip_suffix('s')?;
+    let vowel_before = base
+        .as_bytes()
+        .last()
+        .is_some_and(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'));
+    (vowel_before && base.len() >= 3).then(|| format!("{base}d"))
 }
 
 /// Month number of a token, if it is a month name.

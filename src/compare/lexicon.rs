@@ -57,6 +57,12 @@ pub mod class {
     pub const NEG_WORD: u32 = 1 << 16;
     /// Negates a following "-ing" form: "stopped selling".
     pub const STOP_VERB: u32 = 1 << 17;
+    /// Stands between a subject and its verb: "has", "will", "not", "also".
+    pub const AUXILIARY: u32 = 1 << 18;
+    /// An aim, not a deed, when "to" follows: "plans to", "plotting to", "agreed to".
+    pub const INTENT: u32 = 1 << 19;
+    /// A request of someone else, when "someone to" follows: "asked the government to".
+    pub const REQUEST: u32 = 1 << 20;
 }
 
 const STOPWORDS: &[&str] = &[
@@ -242,6 +248,7 @@ const STOPWORDS: &[&str] = &[
     "nor",
     "neither",
     "none",
+    "n't",
 ];
 
 const LIGHT_WORDS: &[&str] = &[
@@ -325,13 +332,35 @@ const NEGATIONS: &[&str] = &[
 
 const NEG_VERBS: &[&str] = &[
     "fail", "fails", "failed", "refuse", "refuses", "refused", "decline", "declines", "declined",
+    "unable",
 ];
 
 /// Words that negate what follows them without "not": "skipped work" is "did not go to
 /// work", "stopped selling" is "no longer sells".
 const NEG_WORDS: &[&str] = &[
-    "skip", "skips", "skipped", "skipping", "miss", "misses", "missed", "lack", "lacks", "lacked",
-    "lacking", "least",
+    "skip",
+    "skips",
+    "skipped",
+    "skipping",
+    "miss",
+    "misses",
+    "missed",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "least",
+    "cancel",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "cancelling",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "abandon",
+    "abandons",
+    "abandoned",
 ];
 
 /// Verbs that negate a following "-ing" form: "stopped selling".
@@ -368,6 +397,8 @@ const DENIALS: &[&str] = &[
     "refuted",
     "unfounded",
     "spoof",
+    "disputed",
+    "disputing",
 ];
 
 const HEDGES: &[&str] = &[
@@ -392,6 +423,16 @@ const HEDGES: &[&str] = &[
     "unverified",
     "claimed",
     "believed",
+    "alleged",
+    "suspected",
+    "suspicion",
+    "suspicions",
+    "accused",
+    "accusation",
+    "accusations",
+    "if",
+    "unless",
+    "whether",
 ];
 
 const MODALS: &[&str] = &["may", "might", "could"];
@@ -527,6 +568,116 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
 ];
 
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "can", "could", "may", "might", "shall", "should",
+    "must", "do", "does", "did", "also", "just", "not", "n't", "never", "already", "still", "wo",
+    "ca", "now",
+];
+
+const INTENTS: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "plot",
+    "plots",
+    "plotted",
+    "plotting",
+    "intend",
+    "intends",
+    "intended",
+    "intending",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "proposal",
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "vow",
+    "vows",
+    "vowed",
+    "promise",
+    "promises",
+    "promised",
+    "pledge",
+    "pledges",
+    "pledged",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "bid",
+    "offer",
+    "offers",
+    "offered",
+    "prepare",
+    "prepares",
+    "prepared",
+    "preparing",
+    "likely",
+    "effort",
+    "efforts",
+    "eager",
+    "ready",
+    "willing",
+];
+
+const REQUESTS: &[&str] = &[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "invite",
+    "invites",
+    "invited",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "press",
+    "pressed",
+    "pressing",
+    "persuade",
+    "persuaded",
+    "request",
+    "requested",
+    "requests",
+];
+
 const QUESTION_OPENERS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",
     "could", "can", "should", "who", "what", "why", "how", "where", "when", "which",
@@ -625,7 +776,8 @@ const SYNONYMS: &[&[&str]] = &[
     &["allow", "permit", "let"],
     &["ban", "prohibit", "forbid", "outlaw"],
     &[
-        "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rose",
+        "rise", "increase", "grow", "climb", "jump", "soar", "surge", "rose", "raise", "hike",
+        "boost",
     ],
     &[
         "fall", "decrease", "decline", "drop", "plunge", "slump", "shrink",
@@ -656,7 +808,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["try", "attempt"],
     &["need", "require"],
     &["rule", "govern"],
-    &["agree", "agreement", "accord", "deal"],
+    &["agree", "agreement", "accord", "deal", "pact"],
     &["choose", "select", "pick"],
     &["leader", "chief", "head"],
     &["country", "nation", "state"],
@@ -665,7 +817,176 @@ const SYNONYMS: &[&[&str]] = &[
     &["award", "prize"],
     &["price", "cost"],
     &["steal", "theft", "rob", "robbery"],
+    &["author", "writer"],
+    &["relation", "relationship"],
+    &["unemployment", "jobless"],
+    &["fighter", "militant", "jihadist", "insurgent"],
+    &["decide", "decision"],
+    &["disclose", "divulge"],
+    &["kidnap", "abduct", "abduction"],
+    &["journalist", "reporter", "correspondent"],
+    &["prison", "jail", "imprison"],
+    &["aircraft", "plane", "airplane", "airliner"],
+    &["ship", "vessel"],
+    &["murder", "homicide"],
+    &["arrive", "arrival"],
+    &["depart", "departure"],
+    // Countries and the words for their people, where the first four letters differ
+    // (capitalised words sharing them already match: "Egypt", "Egyptian").
+    &["france", "french"],
+    &["spain", "spanish", "spaniard"],
+    &["netherlands", "dutch", "holland"],
+    &["switzerland", "swiss"],
+    &["sweden", "swedish", "swede"],
+    &["denmark", "danish", "dane"],
+    &["finland", "finnish"],
+    &["philippines", "filipino", "philippine"],
+    &["britain", "british", "uk"],
+    &["ireland", "irish"],
+    &["wales", "welsh"],
+    &["england", "english"],
+    &["us", "usa", "america", "american"],
 ];
+
+/// Specific words and broader words they entail: b's "murdered" supports a's "killed"
+/// and "died", but a's "murdered" is not supported by b's "died". Matched one way only.
+const BROADER: &[(&[&str], &[&str])] = &[
+    (
+        &["murder", "assassinate", "execute", "behead", "massacre"],
+        &["kill", "die"],
+    ),
+    (&["kill"], &["die"]),
+    (&["behead"], &["execute"]),
+    (&["invade", "bomb", "airstrike", "shell"], &["attack"]),
+    (&["laureate"], &["win", "award"]),
+    (&["president", "premier"], &["leader"]),
+    (&["marine", "paratrooper"], &["soldier"]),
+    (
+        &[
+            "physicist",
+            "chemist",
+            "biologist",
+            "astronomer",
+            "geologist",
+        ],
+        &["scientist"],
+    ),
+    (&["novelist", "poet", "playwright"], &["author"]),
+    (&["gun", "rifle", "pistol", "missile", "bomb"], &["weapon"]),
+    (&["son", "daughter"], &["child"]),
+    (&["imprison", "jail"], &["arrest"]),
+    (
+        &["marry", "wed", "marriage"],
+        &["wife", "husband", "spouse"],
+    ),
+    (&["truck", "lorry", "bus"], &["vehicle"]),
+];
+
+/// Stems whose "-er" or "-or" is not an agent's ("water" is not one who wats): kept whole
+/// when deriving roots.
+const NOT_AGENT_NOUNS: &[&str] = &[
+    "water",
+    "paper",
+    "power",
+    "tower",
+    "center",
+    "centre",
+    "letter",
+    "better",
+    "matter",
+    "corner",
+    "banner",
+    "dinner",
+    "officer",
+    "governor",
+    "later",
+    "butter",
+    "border",
+    "order",
+    "number",
+    "member",
+    "never",
+    "over",
+    "under",
+    "after",
+    "other",
+    "either",
+    "neither",
+    "whether",
+    "rather",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "daughter",
+    "river",
+    "silver",
+    "summer",
+    "winter",
+    "cancer",
+    "chapter",
+    "weather",
+    "monster",
+    "finger",
+    "major",
+    "minor",
+    "error",
+    "honor",
+    "honour",
+    "floor",
+    "door",
+    "mirror",
+    "sector",
+    "factor",
+    "doctor",
+    "tractor",
+    "meteor",
+    "anchor",
+    "mayor",
+    "senator",
+    "minister",
+    "ambassador",
+    "master",
+    "poster",
+    "proper",
+    "upper",
+    "former",
+    "latter",
+    "inner",
+    "outer",
+    "super",
+];
+
+/// The root of a stem for matching across derivations: "founder" and "founded",
+/// "inventor" and "invented", "physicist" and "physics". Returns the stem unchanged when
+/// it carries no agent suffix.
+pub fn derivation_root(stem: &str) -> &str {
+    let derived = ["er", "or", "ist", "li"].iter().any(|x| stem.ends_with(x));
+    if !derived || !stem.is_ascii() || NOT_AGENT_NOUNS.contains(&stem) {
+        return stem;
+    }
+    // Adverbs Porter leaves with "li": "recklessli" -> "reckless".
+    if let Some(root) = stem.strip_suffix("li")
+        && root.len() >= 5
+    {
+        return root;
+    }
+    for suffix in ["er", "or", "ist"] {
+        if let Some(root) = stem.strip_suffix(suffix) {
+            if root.len() < 3 {
+                return stem;
+            }
+            // "winner" -> "win", "robber" -> "rob"; Porter keeps "ll", "ss", "zz".
+            let b = root.as_bytes();
+            let n = b.len();
+            if n >= 4 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+                return &root[..n - 1];
+            }
+            return root;
+        }
+    }
+    stem
+}
 
 /// Opposing pairs: (scale, positive words, negative words). A word on one side of a
 /// scale contradicts a word on the other side said of the same thing.
@@ -755,6 +1076,7 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
     (&["agree"], &["disagree"]),
     (&["accuse", "blame"], &["exonerate", "absolve"]),
     (&["find", "recover", "retrieve", "locate"], &["missing"]),
+    (&["man", "male"], &["woman", "female"]),
 ];
 
 /// Everything the engine looks up, built once.
@@ -766,6 +1088,8 @@ pub struct Lexicon {
     scales: HashMap<u64, Vec<(u16, bool)>>,
     /// stems of light words.
     light_stems: HashMap<u64, ()>,
+    /// concept -> broader concepts it entails (at most three).
+    broader: HashMap<u64, [u64; 3]>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -797,6 +1121,9 @@ impl Lexicon {
             (MONTHS, class::MONTH),
             (NEG_WORDS, class::NEG_WORD),
             (STOP_VERBS, class::STOP_VERB),
+            (AUXILIARIES, class::AUXILIARY),
+            (INTENTS, class::INTENT),
+            (REQUESTS, class::REQUEST),
         ];
         for (list, flag) in lists {
             for w in *list {
@@ -833,11 +1160,25 @@ impl Lexicon {
         for w in LIGHT_WORDS {
             light_stems.insert(stem_hash(w), ());
         }
+        let concept_of = |stem: u64| concepts.get(&stem).copied().unwrap_or(stem);
+        let mut broader: HashMap<u64, [u64; 3]> = HashMap::new();
+        for (specific, general) in BROADER {
+            for w in specific.iter() {
+                let entry = broader.entry(concept_of(stem_hash(w))).or_default();
+                for g in general.iter() {
+                    let c = concept_of(stem_hash(g));
+                    if let Some(slot) = entry.iter_mut().find(|x| **x == 0 || **x == c) {
+                        *slot = c;
+                    }
+                }
+            }
+        }
         Lexicon {
             words,
             concepts,
             scales,
             light_stems,
+            broader,
         }
     }
 
@@ -857,6 +1198,12 @@ impl Lexicon {
             .get(&stem_hash)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// The broader concepts a concept entails ("murder" -> "kill", "die"); 0 fills the
+    /// unused slots.
+    pub fn broader(&self, concept: u64) -> [u64; 3] {
+        self.broader.get(&concept).copied().unwrap_or_default()
     }
 
     pub fn is_light_stem(&self, stem_hash: u64) -> bool {
@@ -889,6 +1236,37 @@ mod tests {
             deepened
                 .iter()
                 .any(|(s, side)| reduced.iter().any(|(t, other)| s == t && side != other))
+        );
+    }
+
+    #[test]
+    fn derivations_share_a_root() {
+        let root = |w: &str| derivation_root(&stem(w)).to_owned();
+        assert_eq!(root("founder"), root("founded"));
+        assert_eq!(root("inventor"), root("invented"));
+        assert_eq!(root("winner"), root("wins"));
+        assert_eq!(root("physicist"), root("physics"));
+        assert_eq!(root("recklessly"), root("reckless"));
+        assert_eq!(root("seller"), root("sells"));
+        // Not every "-er" is one who does: "letter" is not one who lets.
+        assert_ne!(root("letter"), root("let"));
+        assert_ne!(root("corner"), root("corn"));
+    }
+
+    #[test]
+    fn broader_words_are_entailed_one_way() {
+        let lex = lexicon();
+        assert!(
+            lex.broader(concept_of("murdered"))
+                .contains(&concept_of("killed"))
+        );
+        assert!(
+            lex.broader(concept_of("killed"))
+                .contains(&concept_of("died"))
+        );
+        assert!(
+            !lex.broader(concept_of("died"))
+                .contains(&concept_of("killed"))
         );
     }
 

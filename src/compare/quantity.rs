@@ -444,8 +444,13 @@ fn quantity_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usiz
             k += 1;
         }
     }
+    // "Al Gore's 2000 ticket": a year after a possessive names which one.
+    let after_possessive = i > 0 && {
+        let gap = &text[tokens[i - 1].end as usize..t.start as usize];
+        gap.starts_with("'s") || gap.starts_with("’s")
+    };
     // A four-digit number with nothing counted and no scale is a year, handled as a date.
-    if is_year_like && !scaled && (unit == 0 || year_context(tokens, i)) {
+    if is_year_like && !scaled && (unit == 0 || year_context(tokens, i) || after_possessive) {
         return None;
     }
     Some((
@@ -461,11 +466,13 @@ fn quantity_at(text: &str, tokens: &[Token], i: usize) -> Option<(Quantity, usiz
     ))
 }
 
-/// "in 1999", "since 2001", "of 1945": a preposition that makes a number a year.
+/// "in 1999", "since 2001", "of 1945": a preposition that makes a number a year; "the
+/// 1986 catastrophe", "its 2005 report": a determiner before a year naming which one.
 fn year_context(tokens: &[Token], i: usize) -> bool {
     i > 0
         && [
             "in", "since", "of", "by", "until", "from", "to", "early", "late", "mid", "during",
+            "the", "its", "his", "her", "their", "this", "that", "last",
         ]
         .iter()
         .any(|w| tokens[i - 1].word == hash_str(w))
