@@ -3,9 +3,7 @@
 //! and nothing else is called a contradiction.
 //!
 //! Claims are found by words they contain, so the expectations hold whether extraction
-//! stores whole sentences or the attributed clauses inside them. Expectations that wait on
-//! a stage still being built are `#[ignore]`d with the reason; `cargo test --test
-//! compare_store -- --include-ignored` runs them all.
+//! stores whole sentences or the attributed clauses inside them.
 
 mod common;
 
@@ -145,14 +143,12 @@ fn seoul_about_500_soldiers_contradicts_thousands_of_troops() {
 }
 
 #[test]
-#[ignore = "waits on the attribution stage: 'China has publicly commented on the presence ...' comes out as 'on the presence of North Korean soldiers in Russia' attributed to China ('commented' taken for a speech verb)"]
 fn seoul_china_has_publicly_commented_contradicts_has_not_commented() {
     let (a, b, why) = CONTRADICTIONS[1];
     expect("contradict", a, b, why);
 }
 
 #[test]
-#[ignore = "waits on the attribution stage: the seed's claim comes out as 'as as close as \"mouth to teeth\" and praised their 75-year diplomatic relationship' (its subject, China and North Korea, taken for a source)"]
 fn beijing_70_years_contradicts_75_year_relationship() {
     let (a, b, why) = CONTRADICTIONS[2];
     expect("contradict", a, b, why);
@@ -230,7 +226,6 @@ fn beijing_cha_rein_in_north_korea_is_the_same_claim() {
 }
 
 #[test]
-#[ignore = "waits on the attribution stage: the seed's 'China has likened the deal to Asia's NATO' comes out as 'the deal to Asia's NATO, reinforcing ...' attributed to China; and on the relation engine ('deal' ~ 'pact', 'Asian' ~ 'Asia's')"]
 fn beijing_camp_david_pact_asian_nato_agrees() {
     expect(
         "agree",
