@@ -477,3 +477,45 @@ fn many_articles_list_only_those_carrying_a_claim_and_one_row_per_shared_claim()
     );
     assert_eq!(same[0]["claims"].as_array().map(Vec::len), Some(6));
 }
+
+/// Two reports of one event, written for this test, giving two figures for one count;
+/// `dates` are their publication dates (none when empty).
+fn two_reports(dates: [&str; 2]) -> TestStore {
+    let store = TestStore::new();
+    let texts = [
+        "The flood in Riverton destroyed about 300 homes, the mayor said on Monday.\n\nVolunteers from Lakeside arrived with boats.\n",
+        "The flood in Riverton destroyed more than 2,000 homes, officials said.\n\nThe river rose faster than forecast.\n",
+    ];
+    for (k, (text, date)) in texts.iter().zip(dates).enumerate() {
+        let front = if date.is_empty() {
+            String::new()
+        } else {
+            format!("+++\npublished = {date}\n+++\n")
+        };
+        let path = store.write(&format!("report-{k}.md"), &format!("{front}{text}"));
+        store.cmd().arg("add").arg(path).assert().success();
+    }
+    store
+}
+
+fn contradictions(store: &TestStore) -> Vec<Value> {
+    let v = json(store, &["compare", "--format", "json"]);
+    v["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .filter(|m| m["relation"] == "contradict")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn figures_contradict_between_articles_of_the_same_days_and_say_what_is_counted() {
+    let found = contradictions(&two_reports(["2024-03-04", "2024-03-05"]));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let reason = found[0]["reasons"][0].as_str().expect("a reason");
+    assert_eq!(reason, "number of homes: about 300 vs more than 2,000");
+    // A month apart, both may be right at their time; without dates, nobody knows.
+    assert!(contradictions(&two_reports(["2024-03-04", "2024-04-05"])).is_empty());
+    assert!(contradictions(&two_reports(["", ""])).is_empty());
+}

@@ -28,11 +28,18 @@ or more, those articles, in the order given (the first is the reference column).
 Claims are matched without comparing every pair: an index of their content words, names,
 numbers and dates proposes the few claims of other articles worth relating, and each
 proposed pair is related as agree, contradict or neither, with reasons an editor can
-check (\"number: thousands vs about 500\", \"negation: ...\", \"antonym: deepened vs
-reduced\"). The same claim said in two articles (same id) agrees at no cost (\"same
-claim\"). A contradiction needs evidence; when in doubt, claims are left unmatched.
-Relations count only between articles telling the same story (their claims share enough
-of their rarer words), so two reports on different events are never said to disagree.
+check (\"number of troops: thousands vs about 500\", \"date: since 2002 vs since 2003\",
+\"negation: 'China has not commented' vs 'China has publicly commented'\", \"antonym:
+deepened vs reduced\"). The same claim said in two articles (same id) agrees at no cost
+(\"same claim\"). A contradiction needs evidence that both claims state one fact; when in
+doubt, claims are left unmatched. Two figures contradict only when a name both claims
+share stands by them, no other name does, they are of the same time frame (\"in May\" is
+not \"in August\", \"last year\" is not \"2004\"), and the articles were published within
+7 days of each other or the claims date them alike: figures change, so articles without
+a publication date (`published` in front matter, --published, or `date` in JSON Lines)
+show none. Fragments (\"in a statement\") match nothing. Relations count only between
+articles telling the same story (their claims share enough of their rarer words), so two
+reports on different events are seldom said to disagree.
 
 The table: one row per claim matched across articles, contradictions first. The claim,
 then for each article: agrees, contradicts or absent, with who it quotes for it (and its
@@ -51,6 +58,7 @@ unsourced statements with --unsourced); the summary is in the other formats.
 --against FILE prints one row per claim of the new article: its source, its standing
 (contradicted, known: the store has the same claim, confirmed: another article agrees,
 or new) and what in the store it matches, with the article, its source and the reason.
+The new article is of its `published` date, or of today when it has none (a draft).
 JSON: `article`, `claims` (each with `standing`, `known` and `matches`), `summary`.
 
 Exit codes: 0 when the comparison ran (whatever it found); 2 for a missing store, an

@@ -70,7 +70,7 @@ pub fn contradiction(
     } else {
         (a, b, &pair.ab)
     };
-    if asserts_nothing(x) || asserts_nothing(y) {
+    if asserts_nothing(x) || asserts_nothing(y) || !is_statement(x) || !is_statement(y) {
         return None;
     }
     // A figure, or a rise against a fall, from articles far apart in time: both may be
@@ -219,9 +219,21 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
     // The main clause, unless its "subject" follows a preposition ("the withdrawal of
     // U.S. forces from Afghanistan") or a possessive makes its "verb" a noun ("Akin's
     // comments").
+    // (An "-s" form there: "the deficit with China was" and "the leader of the group
+    // resigned" are clauses.)
+    let s_form = |k: usize| {
+        let t = &f.tokens[k];
+        f.token_text(k).ends_with('s')
+            && !f.is_irregular_past(k)
+            && !t.is(class::BE)
+            && !t.is(class::AUXILIARY)
+    };
     let trusted = f.main_clause.is_some_and(|c| {
         let p = c.predicate as usize;
-        let after_preposition = c.subject.0 > 0 && is_word(c.subject.0 as usize - 1, PREPOSITIONS);
+        let after_preposition = c.kind == super::features::ClauseKind::Active
+            && s_form(p)
+            && c.subject.0 > 0
+            && is_word(c.subject.0 as usize - 1, PREPOSITIONS);
         let possessive = f.token_text(p).starts_with(['\'', '\u{2019}']);
         !(after_preposition || possessive || plural_noun(p))
     });
@@ -229,8 +241,9 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
         return true;
     }
     // What someone is called on to do: "countries not to add fuel to the fire".
+    // (Not a claim opening with "to": "to falsifying the company's financial statements".)
     let infinitive = content >= 4
-        && (0..f.tokens.len()).any(|k| {
+        && (1..f.tokens.len()).any(|k| {
             is_word(k, &["to"]) && {
                 // The next word, past an opening quote mark.
                 let next = (k + 1..f.tokens.len()).find(|&m| f.tokens[m].has(flag::WORD));
@@ -289,15 +302,16 @@ pub fn is_statement(f: &ClaimFeatures) -> bool {
         }
         let verb =
             t.is(class::BE) || t.is(class::AUXILIARY) || t.is(class::MODAL) || f.looks_like_verb(k);
-        verb && can_be_subject(f, k - 1)
+        verb && can_be_subject(f, k - 1, s_form(k))
     })
 }
 
 /// Personal pronouns, which a verb follows.
 const PERSONAL: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 
-/// Whether token `k` can end a subject: a content word, or a pronoun.
-fn can_be_subject(f: &ClaimFeatures, k: usize) -> bool {
+/// Whether token `k` can end a subject (of a verb in "-s" when `s_form_verb`): a
+/// content word, or a pronoun.
+fn can_be_subject(f: &ClaimFeatures, k: usize, s_form_verb: bool) -> bool {
     let t = &f.tokens[k];
     if !t.has(flag::WORD) {
         return false;
@@ -308,7 +322,11 @@ fn can_be_subject(f: &ClaimFeatures, k: usize) -> bool {
     if t.has(flag::QUANTITY) {
         return false;
     }
-    // The phrase it ends must not follow a preposition: "of U.S. forces" is no subject.
+    // Before an "-s" form, the phrase it ends must not follow a preposition: "of U.S.
+    // forces" is no subject and verb.
+    if !s_form_verb {
+        return true;
+    }
     let mut start = k;
     while start > 0 && {
         let p = &f.tokens[start - 1];
@@ -446,11 +464,19 @@ fn number(x: &ClaimFeatures, y: &ClaimFeatures, s: &Signals) -> Option<String> {
     }
     // One label whichever claim comes first, so that the reasons of one row read alike:
     // "number of soldiers" for "about 500 soldiers" and "thousands of troops".
-    // A counted noun says most: it wins over "figure for".
-    let label = [figure_label(x, xf, xl, &nx), figure_label(y, yf, yl, &ny)]
-        .into_iter()
-        .min_by_key(|l| (!l.starts_with("number of "), l.clone()))
-        .unwrap_or_default();
+    // A counted noun says most: it wins over "figure for"; of "year" and "years", the
+    // plural.
+    let (lx, ly) = (figure_label(x, xf, xl, &nx), figure_label(y, yf, yl, &ny));
+    let label = if ly.starts_with(lx.as_str()) {
+        ly
+    } else if lx.starts_with(ly.as_str()) {
+        lx
+    } else {
+        [lx, ly]
+            .into_iter()
+            .min_by_key(|l| (!l.starts_with("number of "), l.clone()))
+            .unwrap_or_default()
+    };
     Some(format!(
         "{label}: {} vs {}",
         quote(x, xf, xl),
@@ -521,6 +547,10 @@ fn counted_noun(f: &ClaimFeatures, q: &Quantity) -> Option<usize> {
     let after = q.last as usize + 1;
     let first = (after..(after + 3).min(f.tokens.len()))
         .find(|&k| f.tokens[k].has(flag::WORD) && f.tokens[k].concept == q.unit)?;
+    // "the 75-year relationship": a number joined to its unit counts the unit.
+    if f.text()[f.tokens[q.last as usize].end as usize..f.tokens[first].start as usize] == *"-" {
+        return Some(first);
+    }
     // "845,000 new jobs": the noun ends the run of content words.
     let mut head = first;
     while head + 1 < f.tokens.len().min(first + 3)
@@ -809,14 +839,34 @@ fn denied(x: &ClaimFeatures, y: &ClaimFeatures, k: usize) -> Option<String> {
         .iter()
         .find(|c| c.first as usize == k)
         .map_or(k, |c| c.last as usize);
-    // The verb, a synonym, or another verb of the same kind ("asked", "requested").
+    // What is denied: after the cue, past what names it ("denied claims that", "denied
+    // reports that").
+    let mut from = cue_end + 1;
+    while from < en
+        && (y.tokens[from].is(class::REPORT_NOUN)
+            || !y.tokens[from].has(flag::CONTENT)
+            || y.token_text(from) == "that")
+    {
+        from += 1;
+    }
+    // The verb, a synonym, or another verb of request ("asked", "requested").
     let same_act = |j: usize| {
-        matches(x, p, y, j)
-            || [class::REQUEST, class::SPEECH]
-                .iter()
-                .any(|&c| x.tokens[p].is(c) && y.tokens[j].is(c))
+        matches(x, p, y, j) || (x.tokens[p].is(class::REQUEST) && y.tokens[j].is(class::REQUEST))
     };
-    if !(cue_end + 1..en).any(same_act) {
+    if !(from..en).any(same_act) {
+        return None;
+    }
+    // And what the verb is done to, when the claim says: "dismissed the figures" is not
+    // "preparing to oust Alan Milburn".
+    let (_, x_end) = x.sentence_of(p);
+    let object: Vec<usize> = (p + 1..x_end)
+        .filter(|&i| alignable(x, i) && !x.tokens[i].has(flag::LIGHT))
+        .collect();
+    let object_denied = object.is_empty()
+        || object
+            .iter()
+            .any(|&i| (from..en).any(|j| matches(x, i, y, j) || matches(y, j, x, i)));
+    if !object_denied {
         return None;
     }
     let subject_named = (cx.subject.0 as usize..=cx.subject.1 as usize)

@@ -20,9 +20,14 @@
 //! - [`pairs`] reads `{"id","a","b"}` JSON Lines for `claims compare --pairs`.
 //! - Comparing the articles of a store (`claims compare [ARTICLE...]`, `--against`):
 //!   [`store_compare`] relates the claims of different articles found by the candidate
-//!   index ([`index`]) between articles telling the same story ([`story`]), groups
-//!   agreeing claims ([`cluster`]) and builds the table, summaries and unsourced list
-//!   ([`report`]).
+//!   index ([`index`]) between articles telling the same story ([`story`]), holds each
+//!   relation to the standard of two articles ([`fact`]: a contradiction only when both
+//!   claims state one fact, an agreement only between statements with the same figures,
+//!   polarity and referent), groups agreeing claims ([`cluster`]) and builds the table,
+//!   summaries and unsourced list ([`report`]). Measured by hand with `cargo run
+//!   --release --example compare_review`: on BASIL 4 contradictions, all real (46
+//!   before, 19 of them between different events); AllSides 0 (106 before, 97 between
+//!   different events); BBC News 0 (271 before).
 
 pub mod features;
 pub mod lexicon;
