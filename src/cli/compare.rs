@@ -38,8 +38,9 @@ not \"in August\", \"last year\" is not \"2004\"), and the articles were publish
 7 days of each other or the claims date them alike: figures change, so articles without
 a publication date (`published` in front matter, --published, or `date` in JSON Lines)
 show none. Fragments (\"in a statement\") match nothing. Relations count only between
-articles telling the same story (their claims share enough of their rarer words), so two
-reports on different events are seldom said to disagree.
+articles telling the same story (their claims share enough of their rarer words;
+contradictions ask for more of them), so two reports on different events are seldom
+said to disagree.
 
 The table: one row per claim matched across articles, contradictions first. The claim,
 then for each article: agrees, contradicts or absent, with who it quotes for it (and its

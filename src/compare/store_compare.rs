@@ -16,7 +16,7 @@ use super::parallel;
 use super::relate::decide;
 use super::relate::{ClaimPair, contradiction_score, pair_claims};
 use super::report::{Comparison, Occ, Statement, StatementLink};
-use super::story::{SAME_STORY, Stories};
+use super::story::{SAME_STORY, SAME_STORY_FOR_CONTRADICTION, Stories};
 use super::{ClaimFeatures, Relation, RelationKind, Signals};
 use crate::hash::Id;
 use crate::store::{Index, VersionEntry};
@@ -29,6 +29,8 @@ pub struct CompareOptions {
     /// Relations between claims of two articles count only when the articles tell the
     /// same story: their similarity ([`Stories`]) is at least this.
     pub same_story: f32,
+    /// And contradictions only when it is at least this.
+    pub same_story_for_contradiction: f32,
 }
 
 impl Default for CompareOptions {
@@ -36,6 +38,7 @@ impl Default for CompareOptions {
         CompareOptions {
             index: IndexParams::default(),
             same_story: SAME_STORY,
+            same_story_for_contradiction: SAME_STORY_FOR_CONTRADICTION,
         }
     }
 }
@@ -256,7 +259,12 @@ pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptio
         .filter_map(|((a, b), r)| {
             let r = r?;
             let (sa, sb) = (&statements[a as usize], &statements[b as usize]);
-            if story_similarity(&stories, sa, sb) < options.same_story {
+            let bar = if r.relation == RelationKind::Contradict {
+                options.same_story_for_contradiction
+            } else {
+                options.same_story
+            };
+            if story_similarity(&stories, sa, sb) < bar {
                 other_stories += 1;
                 return None;
             }
@@ -480,6 +488,11 @@ pub fn compare_against(
                         &ClaimFeatures::new(text_of(st)),
                         fact::Articles { days_apart },
                     );
+                    if r.relation == RelationKind::Contradict
+                        && similarity < options.same_story_for_contradiction
+                    {
+                        return None;
+                    }
                     (r.relation != RelationKind::Neutral).then_some((occ, r))
                 })
                 .collect();

@@ -18,6 +18,11 @@ use std::collections::HashMap;
 /// Below this similarity two articles are about different stories.
 pub const SAME_STORY: f32 = 0.1;
 
+/// A contradiction, where a false alarm costs most, asks for closer stories: on BASIL
+/// 98.3% of the pairs of articles about one event score at least 0.15, and 0.79% of the
+/// pairs about different events (5.1% at 0.1).
+pub const SAME_STORY_FOR_CONTRADICTION: f32 = 0.15;
+
 /// Each article's unit vector over keys, sorted by key.
 #[derive(Debug, Clone, Default)]
 pub struct Stories {
