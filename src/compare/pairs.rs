@@ -1,7 +1,8 @@
 //! Claim pairs as JSON Lines, `{"id": ..., "a": "claim", "b": "other text"}` a line
 //! (other fields ignored), read one at a time in constant memory.
 
-use std::io::BufRead;
+use crate::input::MAX_LINE_BYTES;
+use std::io::{BufRead, Read};
 
 /// One pair to relate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,8 @@ pub struct PairReader<R> {
     origin: String,
     line_no: u64,
     buf: String,
+    /// Stopped after a line over the limit (the rest of it is still unread).
+    done: bool,
 }
 
 impl<R: BufRead> PairReader<R> {
@@ -47,6 +50,7 @@ impl<R: BufRead> PairReader<R> {
             origin: origin.into(),
             line_no: 0,
             buf: String::new(),
+            done: false,
         }
     }
 }
@@ -56,9 +60,24 @@ impl<R: BufRead> Iterator for PairReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.done {
+                return None;
+            }
             self.buf.clear();
-            match self.reader.read_line(&mut self.buf) {
+            // Bounded: a line is never buffered past the limit (a file without newlines
+            // must not be read whole into memory).
+            let mut bounded = (&mut self.reader).take(MAX_LINE_BYTES as u64 + 1);
+            match bounded.read_line(&mut self.buf) {
                 Ok(0) => return None,
+                Ok(n) if n > MAX_LINE_BYTES => {
+                    self.done = true;
+                    self.line_no += 1;
+                    return Some(Err(PairsError::Line {
+                        origin: self.origin.clone(),
+                        line: self.line_no,
+                        message: format!("line is over the limit of {MAX_LINE_BYTES} bytes"),
+                    }));
+                }
                 Ok(_) => {}
                 Err(source) => {
                     let message = if source.kind() == std::io::ErrorKind::InvalidData {
@@ -142,6 +161,16 @@ mod tests {
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[1].id, "2");
         assert_eq!(pairs[1].label.as_deref(), Some("agree"));
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_without_reading_it_whole() {
+        // An endless line: the reader stops at the limit instead of buffering it all.
+        let endless = std::io::BufReader::new(std::io::repeat(b'x'));
+        let mut reader = PairReader::new(endless, "p");
+        let err = reader.next().unwrap().unwrap_err().to_string();
+        assert!(err.starts_with("p:1: line is over the limit"), "{err}");
+        assert!(reader.next().is_none());
     }
 
     #[test]
