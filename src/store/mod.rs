@@ -53,11 +53,12 @@ pub const TEXTS_DIR: &str = "texts";
 pub const CACHE_DIR: &str = "cache";
 const INDEX_FILE: &str = "index";
 
-/// The largest version record read or written. Parsing a TOML record takes about twenty
-/// times its size in memory, so this bounds what one damaged or crafted record can cost;
-/// a record this large holds hundreds of thousands of claims, far beyond any article
-/// (`add` refuses an article whose record would be larger).
-pub const MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest version record read or written. Parsing a TOML record takes about 23
+/// times its size in memory (a 62 MiB record: 1.5 GB), so this bounds what one damaged
+/// or crafted record can cost to about 750 MB. A record this large holds some 180,000
+/// claims, far beyond any article (`add` refuses an article whose record would be
+/// larger).
+pub const MAX_RECORD_BYTES: u64 = 32 * 1024 * 1024;
 /// The largest ref file read: one id and a newline, or a git conflict around two.
 pub const MAX_REF_BYTES: u64 = 4096;
 /// The largest `store.toml` or `sources.toml` read.
