@@ -258,6 +258,20 @@ fn symbolic_links_inside_the_store_are_never_followed() {
     fs::copy(&copy, &rec).unwrap();
     t.verify_ok();
 
+    // store.toml linked out: the store is refused with a hint to restore the file.
+    let config = store.join("store.toml");
+    let config_copy = outside.join("store.toml");
+    fs::copy(&config, &config_copy).unwrap();
+    fs::remove_file(&config).unwrap();
+    symlink(&config_copy, &config).unwrap();
+    for cmd in ["verify", "list"] {
+        t.cmd().arg(cmd).assert().code(2).stderr(
+            predicate::str::contains("symbolic link").and(predicate::str::contains("git checkout")),
+        );
+    }
+    fs::remove_file(&config).unwrap();
+    fs::copy(&config_copy, &config).unwrap();
+
     // The lock linked to a file outside: never truncated or written.
     let victim = outside.join("precious");
     fs::write(&victim, "precious data\n").unwrap();

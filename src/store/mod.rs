@@ -223,7 +223,13 @@ impl Store {
     /// Opens the store in `dir`, refusing one written by a newer format.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let config_path = dir.join(STORE_FILE);
-        let Some(bytes) = read_file(&config_path, MAX_CONFIG_BYTES)? else {
+        // A link or an oversized file here is a bad config (its hint says how to restore
+        // it), not damage for `verify`, which cannot open such a store either.
+        let read = read_file(&config_path, MAX_CONFIG_BYTES).map_err(|e| match e {
+            StoreError::Corrupt { path, message } => StoreError::BadConfig { path, message },
+            other => other,
+        });
+        let Some(bytes) = read? else {
             return Err(StoreError::NotAStore {
                 path: dir.to_owned(),
             });
