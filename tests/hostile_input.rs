@@ -284,7 +284,10 @@ fn symbolic_links_inside_the_store_are_never_followed() {
         .arg(&more)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("symbolic link"));
+        .stderr(
+            predicate::str::contains("symbolic link")
+                .and(predicate::str::contains("hint: claims never follows links")),
+        );
     verify_names_link("lock link", &lock);
     t.cmd().args(["verify", "--clean"]).assert().code(2);
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious data\n");

@@ -112,6 +112,9 @@ fn store_hint(err: &StoreError) -> String {
             io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded => {
                 "the disk is full or a file size limit (ulimit -f) was reached: free space and run the same command again; what was logged before is kept (`claims verify` checks it)".into()
             }
+            io::ErrorKind::InvalidInput => {
+                "claims never follows links (nor reads devices) inside the store: replace the path named with the plain file or folder, e.g. from git; `claims verify` lists every such path".into()
+            }
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 "the store is not writable here: check the folder's permissions (reading commands still work)".into()
             }
