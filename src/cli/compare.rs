@@ -1,10 +1,18 @@
-//! `claims compare`: relating claims. For now the `--pairs FILE` mode, which relates given
-//! pairs without a store (the contract in `eval/FORMAT.md`); comparing the articles of the
-//! store (`[ARTICLE...]`, `--unsourced`, `--against FILE`) comes with the store.
+//! `claims compare`: relating claims across articles. Three modes:
+//! - `claims compare [ARTICLE...]`: the articles of the store against each other
+//!   ([`store`]);
+//! - `claims compare --against FILE`: a new article against the whole store ([`store`]);
+//! - `claims compare --pairs FILE`: given pairs, without a store (the contract in
+//!   `eval/FORMAT.md`), below.
+
+mod against;
+mod render;
+mod store;
 
 use super::GlobalArgs;
-use super::error::{CliError, not_built};
-use super::output::{self, ellipsize, new_table, write_json_line};
+use super::error::CliError;
+use super::export::write_csv_row;
+use super::output::{self, ellipsize, write_json_line};
 use claims::compare::pairs::{Pair, PairReader, PairsError};
 use claims::compare::{ClaimFeatures, Relation, Signals, relate, relate_claims, signals};
 use serde::Serialize;
@@ -13,10 +21,57 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+With no ARTICLE, the newest version of every article in the store is compared; with two
+or more, those articles, in the order given (the first is the reference column).
+
+Claims are matched without comparing every pair: an index of their content words, names,
+numbers and dates proposes the few claims of other articles worth relating, and each
+proposed pair is related as agree, contradict or neither, with reasons an editor can
+check (\"number: thousands vs about 500\", \"negation: ...\", \"antonym: deepened vs
+reduced\"). The same claim said in two articles (same id) agrees at no cost (\"same
+claim\"). A contradiction needs evidence; when in doubt, claims are left unmatched.
+Relations count only between articles telling the same story (their claims share enough
+of their rarer words), so two reports on different events are never said to disagree.
+
+The table: one row per claim matched across articles, contradictions first. The claim,
+then for each article: agrees, contradicts or absent, with who it quotes for it (and its
+own wording when it differs), then why. A claim agreed on by several articles is one row.
+With more than four articles, a row lists only the articles that carry the claim or
+contradict it. Then a summary per article: claims; sourced and unsourced; vague (\"analysts
+say\"); agreements and contradictions: its claims that another compared article states
+too, or contradicts.
+
+JSON: `articles` (the summaries), `matches` (each with `relation` agree or contradict,
+`score`, `reasons`, and `claims`, each with `article`, `id`, `text`, `source`), `rows`
+(the table), `stats`, and with --unsourced `unsourced`. JSON Lines: the same objects, one
+a line, each with a `type`. CSV: the table, one line per claim and article (and the
+unsourced statements with --unsourced); the summary is in the other formats.
+
+--against FILE prints one row per claim of the new article: its source, its standing
+(contradicted, known: the store has the same claim, confirmed: another article agrees,
+or new) and what in the store it matches, with the article, its source and the reason.
+JSON: `article`, `claims` (each with `standing`, `known` and `matches`), `summary`.
+
+Exit codes: 0 when the comparison ran (whatever it found); 2 for a missing store, an
+unknown article, or a file that cannot be read.")]
 pub struct Args {
-    /// Articles of the store to compare [default: every article] (not built yet).
+    /// Articles of the store to compare, two or more [default: every article, oldest
+    /// published first]. Names as in `claims list` (lower case).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<String>,
+    /// Also list the statements no compared article attributes to anyone: claims without
+    /// a source in every article saying them (or anything agreeing with them).
+    #[arg(long, conflicts_with = "pairs")]
+    pub unsourced: bool,
+    /// Compare a new article, not stored, against every article of the store: for each
+    /// of its claims, whether the store already has it (same claim), another article
+    /// confirms it (agree) or contradicts it (with the article, its source and the
+    /// reason). Text or Markdown with optional TOML front matter; `-` reads standard
+    /// input. An article of the store with the same name (front matter `id` or file
+    /// name) is left out: it is an earlier version of the same article.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["pairs", "articles"])]
+    pub against: Option<PathBuf>,
     /// Relate the claim pairs of a JSON Lines file, `{"id": ..., "a": ..., "b": ...}` a
     /// line (`-` reads standard input), without a store: is `b` in agreement with `a`,
     /// in contradiction, or neither?
@@ -25,7 +80,7 @@ pub struct Args {
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Add the evidence weighed for each pair (`signals`) to JSON output.
+    /// With --pairs: add the evidence weighed for each pair (`signals`) to JSON output.
     #[arg(long)]
     pub explain: bool,
     /// With --pairs: relate each pair as two claims of equal standing, the rule used
@@ -37,12 +92,17 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// One row per pair: id, relation, score, reasons.
+    /// A readable table (for --pairs: one row per pair: id, relation, score, reasons).
     Table,
-    /// A JSON array of the pair objects.
+    /// One JSON document (for --pairs: an array of the pair objects).
     Json,
-    /// One JSON object per pair per line (the format the scorers read).
+    /// One JSON object per line, each with a `type` (for --pairs: one per pair, the
+    /// format the scorers read).
     Jsonl,
+    /// The table as GitHub-flavoured Markdown, for notes and tickets.
+    Markdown,
+    /// Comma-separated values, quoted where needed, for spreadsheets.
+    Csv,
 }
 
 /// One related pair as printed (`eval/FORMAT.md`).
@@ -58,9 +118,11 @@ struct PairOutput<'a> {
 
 pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let Some(path) = &args.pairs else {
-        return Err(not_built("compare").with_hint(
-            "comparing the store's articles lands with the store; `claims compare --pairs FILE.jsonl` relates given pairs",
-        ));
+        if args.explain {
+            return Err(CliError::new("--explain goes with --pairs")
+                .with_hint("`claims compare --pairs FILE.jsonl --explain --format jsonl`"));
+        }
+        return store::run(global, args);
     };
     if !args.articles.is_empty() {
         return Err(
@@ -88,11 +150,17 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let paint = output::Paint {
         enabled: output::use_color(global),
     };
-    let mut table = (format == Format::Table)
-        .then(|| new_table(["id", "relation", "score", "reasons", "a", "b"]));
+    let header = ["id", "relation", "score", "reasons", "a", "b"];
+    let mut grid = match format {
+        Format::Table => Some(render::Grid::new(render::Dress::Terminal, &header)),
+        Format::Markdown => Some(render::Grid::new(render::Dress::Markdown, &header)),
+        _ => None,
+    };
     let mut first = true;
-    if format == Format::Json {
-        out.write_all(b"[")?;
+    match format {
+        Format::Json => out.write_all(b"[")?,
+        Format::Csv => write_csv_row(&mut out, header)?,
+        _ => {}
     }
     for pair in PairReader::new(reader, origin) {
         let pair = pair.map_err(pairs_error)?;
@@ -113,15 +181,27 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 serde_json::to_writer(&mut out, &record(&pair, &relation, evidence.as_ref()))
                     .map_err(io::Error::other)?;
             }
-            Format::Table => {
-                if let Some(table) = table.as_mut() {
+            Format::Csv => write_csv_row(
+                &mut out,
+                [
+                    pair.id.as_str(),
+                    relation.relation.as_str(),
+                    &format!("{:.3}", relation.score),
+                    &relation.reasons.join("; "),
+                    &pair.a,
+                    &pair.b,
+                ],
+            )?,
+            Format::Table | Format::Markdown => {
+                if let Some(grid) = grid.as_mut() {
                     let label = relation.relation.as_str();
-                    let label = match relation.relation {
-                        claims::compare::RelationKind::Contradict => paint.yellow(label),
-                        claims::compare::RelationKind::Agree => paint.bold(label),
-                        claims::compare::RelationKind::Neutral => paint.dim(label),
+                    let label = match (format, relation.relation) {
+                        (Format::Markdown, _) => label.to_owned(),
+                        (_, claims::compare::RelationKind::Contradict) => paint.yellow(label),
+                        (_, claims::compare::RelationKind::Agree) => paint.bold(label),
+                        (_, claims::compare::RelationKind::Neutral) => paint.dim(label),
                     };
-                    table.add_row([
+                    grid.add(&[
                         pair.id.clone(),
                         label,
                         format!("{:.2}", relation.score),
@@ -136,12 +216,12 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     }
     match format {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
-        Format::Table => {
-            if let Some(table) = table {
-                writeln!(out, "{table}")?;
+        Format::Table | Format::Markdown => {
+            if let Some(grid) = grid {
+                grid.write(&mut out)?;
             }
         }
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Csv => {}
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

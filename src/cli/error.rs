@@ -181,8 +181,3 @@ impl From<Error> for CliError {
         }
     }
 }
-
-/// The error of a subcommand that is not built yet.
-pub fn not_built(command: &str) -> CliError {
-    CliError::new(format!("`claims {command}` is not built yet"))
-}

@@ -112,7 +112,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
 }
 
 /// One CSV record: fields holding a comma, quote or line break are quoted, quotes doubled.
-fn write_csv_row<'a>(
+pub(super) fn write_csv_row<'a>(
     out: &mut impl Write,
     fields: impl IntoIterator<Item = &'a str>,
 ) -> io::Result<()> {

@@ -18,6 +18,11 @@
 //! - [`ClaimFeatures::index_keys`] and [`similarity`] are for finding candidate pairs in
 //!   a store without comparing every pair.
 //! - [`pairs`] reads `{"id","a","b"}` JSON Lines for `claims compare --pairs`.
+//! - Comparing the articles of a store (`claims compare [ARTICLE...]`, `--against`):
+//!   [`store_compare`] relates the claims of different articles found by the candidate
+//!   index ([`index`]) between articles telling the same story ([`story`]), groups
+//!   agreeing claims ([`cluster`]) and builds the table, summaries and unsourced list
+//!   ([`report`]).
 
 pub mod features;
 pub mod lexicon;
@@ -25,6 +30,14 @@ pub mod pairs;
 pub mod quantity;
 pub mod relate;
 pub mod stem;
+
+// Comparing articles of the store: candidate index, grouping, the result.
+pub mod cluster;
+pub mod index;
+mod parallel;
+pub mod report;
+pub mod store_compare;
+pub mod story;
 
 pub use features::ClaimFeatures;
 pub use relate::{
