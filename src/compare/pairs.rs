@@ -4,10 +4,11 @@
 use crate::input::MAX_LINE_BYTES;
 use std::io::{BufRead, Read};
 
-/// The longest `a` or `b` accepted. Relating costs time in the product of the two
-/// texts' lengths (a pair of two 260 KB texts took 5 s; claims and passages are under a
-/// kilobyte, a 64 KiB pair 0.1 s).
-pub const MAX_PAIR_TEXT_BYTES: usize = 64 * 1024;
+/// The longest `a` or `b` accepted: as much as features are computed from
+/// ([`super::features::MAX_FEATURE_BYTES`]), so that no pair is related on a cut text
+/// without saying so. (Relating costs time in the product of the two texts' lengths: two
+/// 260 KB texts took 5 s; claims and passages are under a kilobyte.)
+pub const MAX_PAIR_TEXT_BYTES: usize = super::features::MAX_FEATURE_BYTES;
 
 /// One pair to relate.
 #[derive(Debug, Clone, PartialEq, Eq)]
