@@ -9,11 +9,15 @@ const ARTICLE: &str = "examples/articles/china-north-korea.txt";
 
 /// What one sentence must yield.
 enum Expect {
-    /// The article's own assertion: the sentence's first claim has no source.
-    Unsourced,
+    /// The article's own assertion: no claim of the sentence carries a source, except
+    /// the secondary attributions the annotation's notes name, as (cue, source name).
+    Unsourced {
+        except: &'static [(&'static str, &'static str)],
+    },
     /// Garbled or truncated: reported as a fragment, never as a claim.
     Fragment,
-    /// Attributed: some claim of the sentence has this source.
+    /// Attributed: some claim of the sentence has this source, and every claim that
+    /// carries a source has one of these names.
     Sourced {
         names: &'static [&'static str],
         kind: &'static str,
@@ -23,6 +27,8 @@ enum Expect {
 }
 
 use Expect::*;
+
+const UNSOURCED: Expect = Unsourced { except: &[] };
 
 const fn named(
     name: &'static [&'static str],
@@ -41,7 +47,7 @@ const fn named(
 const SENTENCES: &[(&str, Expect)] = &[
     (
         "Earlier this month, China and North Korea reaffirmed",
-        Unsourced,
+        UNSOURCED,
     ),
     (
         "But North Korea’s decision to send thousands of troops",
@@ -52,12 +58,18 @@ const SENTENCES: &[(&str, Expect)] = &[
         ),
     ),
     ("It will be.", Fragment),
-    ("China is frustrated that North Korea", Unsourced),
-    ("Now North Korea is fomenting war in Europe", Unsourced),
-    ("China is trying to position itself", Unsourced),
+    ("China is frustrated that North Korea", UNSOURCED),
+    ("Now North Korea is fomenting war in Europe", UNSOURCED),
+    (
+        "China is trying to position itself",
+        // Note: the second clause is China's accusation (cue "accuses").
+        Unsourced {
+            except: &[("accuses", "China")],
+        },
+    ),
     (
         "The prospect of soldiers from China’s only treaty ally",
-        Unsourced,
+        UNSOURCED,
     ),
     (
         "Analysts say another concern for Chinese leaders",
@@ -68,11 +80,11 @@ const SENTENCES: &[(&str, Expect)] = &[
             cue: Some("say"),
         },
     ),
-    ("This could embolden North Korea", Unsourced),
+    ("This could embolden North Korea", UNSOURCED),
     ("This could reduce China’s ability to provide", Fragment),
     (
         "North Korea’s provocative actions have already contributed",
-        Unsourced,
+        UNSOURCED,
     ),
     (
         "China has likened the deal to Asia’s NATO",
@@ -83,8 +95,8 @@ const SENTENCES: &[(&str, Expect)] = &[
             cue: Some("has likened"),
         },
     ),
-    ("China is currently at a halfway point.", Unsourced),
-    ("While Western countries seek to isolate Russia", Unsourced),
+    ("China is currently at a halfway point.", UNSOURCED),
+    ("While Western countries seek to isolate Russia", UNSOURCED),
     (
         "China may not know how to rein in North Korea’s efforts",
         named(
@@ -93,7 +105,7 @@ const SENTENCES: &[(&str, Expect)] = &[
             Some("said"),
         ),
     ),
-    ("He teaches government and international affairs", Unsourced),
+    ("He teaches government and international affairs", UNSOURCED),
     (
         "“China is caught between paralysis and incompetence",
         named(&["Victor D. Cha"], None, Some("said")),
@@ -104,7 +116,7 @@ const SENTENCES: &[(&str, Expect)] = &[
     ),
     (
         "He spoke, referring to the Democratic People’s Republic of Korea",
-        Unsourced,
+        UNSOURCED,
     ),
     (
         "“Nothing is going to be good for them",
@@ -112,7 +124,7 @@ const SENTENCES: &[(&str, Expect)] = &[
     ),
     (
         "Just as speculation persists about whether Beijing",
-        Unsourced,
+        UNSOURCED,
     ),
     ("Dew.", Fragment),
     (
@@ -139,7 +151,7 @@ const SENTENCES: &[(&str, Expect)] = &[
     ),
     (
         "These include the provision of dual-use technology",
-        Unsourced,
+        UNSOURCED,
     ),
     ("oil.", Fragment),
 ];
@@ -225,14 +237,26 @@ fn every_annotated_sentence_gets_its_source_and_kind() {
                     failures.push(format!("{opening:?}: a fragment was stored as a claim"));
                 }
             }
-            Unsourced => match here.first() {
-                None => failures.push(format!("{opening:?}: no claim")),
-                Some(c) if !c["source"].is_null() => failures.push(format!(
-                    "{opening:?}: first claim attributed to {}, expected unsourced",
-                    c["source"]["name"]
-                )),
-                Some(_) => {}
-            },
+            Unsourced { except } => {
+                if !here.iter().any(|c| c["source"].is_null()) {
+                    failures.push(format!("{opening:?}: no unsourced claim"));
+                }
+                for c in &here {
+                    if c["source"].is_null() {
+                        continue;
+                    }
+                    let pair = (
+                        c["cue"]["text"].as_str().unwrap_or_default(),
+                        c["source"]["name"].as_str().unwrap_or_default(),
+                    );
+                    if !except.contains(&pair) {
+                        failures.push(format!(
+                            "{opening:?}: claim {} attributed to {} (cue {}), expected unsourced",
+                            c["text"], c["source"]["name"], c["cue"]["text"]
+                        ));
+                    }
+                }
+            }
             Sourced {
                 names,
                 kind,
@@ -247,6 +271,15 @@ fn every_annotated_sentence_gets_its_source_and_kind() {
                     let cue_ok = cue.is_none_or(|q| c["cue"]["text"].as_str() == Some(q));
                     name_ok && kind_ok && role_ok && cue_ok
                 });
+                for c in &here {
+                    let name = c["source"]["name"].as_str();
+                    if name.is_some_and(|n| !names.contains(&n)) {
+                        failures.push(format!(
+                            "{opening:?}: claim {} attributed to {}, expected {names:?} or unsourced",
+                            c["text"], c["source"]["name"]
+                        ));
+                    }
+                }
                 if !found {
                     let got: Vec<String> = here
                         .iter()
@@ -334,4 +367,134 @@ fn the_same_input_gives_the_same_ids() {
     let (_, a) = extract();
     let (_, b) = extract();
     assert_eq!(a["claims"], b["claims"]);
+}
+
+/// The claims of the seed article as (text, source name, cue).
+fn claim_rows(doc: &Value) -> Vec<(String, Option<String>, Option<String>)> {
+    doc["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap_or_default().to_owned(),
+                c["source"]["name"].as_str().map(str::to_owned),
+                c["cue"]["text"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// Claims an editor expects word for word: acts whose object is a noun phrase are the
+/// whole clause with their subject ("China has likened the deal to Asia’s NATO"), never
+/// the object alone ("the deal to Asia’s NATO", "that position").
+#[test]
+fn acts_are_whole_self_contained_claims() {
+    let (_, doc) = extract();
+    let rows = claim_rows(&doc);
+    for (text, source, cue) in [
+        (
+            "China has likened the deal to Asia’s NATO",
+            "China",
+            "has likened",
+        ),
+        (
+            "China accuses the United States of trying to start a new Cold War",
+            "China",
+            "accuses",
+        ),
+        (
+            "Xi Jinping reiterated that position",
+            "Xi Jinping",
+            "reiterated",
+        ),
+        (
+            "Xi Jinping called on countries not to “add fuel to the fire.”",
+            "Xi Jinping",
+            "calling on",
+        ),
+    ] {
+        assert!(
+            rows.iter().any(|(t, s, c)| t == text
+                && s.as_deref() == Some(source)
+                && c.as_deref() == Some(cue)),
+            "missing {text:?} ({source}, {cue}) in {rows:#?}"
+        );
+    }
+    for fragment in [
+        "the deal to Asia’s NATO",
+        "that position",
+        "countries not to",
+    ] {
+        assert!(
+            !rows.iter().any(|(t, _, _)| t.starts_with(fragment)),
+            "{fragment:?} is a claim of its own: {rows:#?}"
+        );
+    }
+    // What follows the likening is the article's own.
+    assert!(
+        rows.iter()
+            .any(|(t, s, _)| s.is_none() && t.starts_with("reinforcing Beijing’s feeling"))
+    );
+}
+
+/// The first sentence is the article's own: "a relationship they once described as"
+/// attributes nothing, and no source is named by a clause.
+#[test]
+fn the_opening_sentence_is_one_unsourced_statement() {
+    let (text, doc) = extract();
+    let end = text
+        .find("diplomatic relationship.")
+        .expect("the first sentence")
+        + 1;
+    let first: Vec<&Value> = doc["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| span(&c["span"]).0 < end)
+        .collect();
+    assert!(!first.is_empty());
+    for c in &first {
+        assert!(c["source"].is_null(), "{c}");
+        let t = c["text"].as_str().unwrap_or_default();
+        assert!(
+            t.contains("China and North Korea"),
+            "{t:?} lost its subject"
+        );
+    }
+    let all: String = first
+        .iter()
+        .filter_map(|c| c["text"].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(all.contains("reaffirmed a relationship"), "{all}");
+    assert!(
+        all.contains("praised their 75-year diplomatic relationship"),
+        "{all}"
+    );
+}
+
+/// A reported claim holds what was said, never the words that attribute it: the cue
+/// lies outside the claim's span unless the claim is an act worded with its subject.
+#[test]
+fn no_attribution_words_inside_reported_claims() {
+    let (_, doc) = extract();
+    for c in doc["claims"].as_array().expect("claims") {
+        if c["source"].is_null() {
+            continue;
+        }
+        let text = c["text"].as_str().unwrap_or_default();
+        let name = c["source"]["name"].as_str().unwrap_or_default();
+        let act = text.starts_with(name);
+        let (a, b) = span(&c["span"]);
+        let (x, y) = span(&c["cue"]["span"]);
+        if !act {
+            assert!(y <= a || b <= x, "the cue is inside {text:?}");
+            let mention = span(&c["source"]["span"]);
+            assert!(
+                mention.1 <= a || b <= mention.0,
+                "the source is inside {text:?}"
+            );
+        }
+    }
 }

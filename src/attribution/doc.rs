@@ -160,13 +160,98 @@ impl<'t> Doc<'t> {
         }
         if t.cap() {
             // A capitalised cue word inside a name ("The Washington Post") is a name.
-            return !t.is(AUX | MODAL | NEG | REL | CONJ) || t.is(ORG_WORD);
+            // ("Meanwhile", "However" opening a sentence are not part of a name; "Now"
+            // in "Real News Right Now" is.)
+            let opener = t.is(DISCOURSE) && self.sents[t.sent as usize].start == i;
+            return !t.is(AUX | MODAL | NEG | REL | CONJ) && !opener || t.is(ORG_WORD);
         }
-        if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) {
+        // A cue word is a verb, unless it is an "-ing" noun after an article ("the
+        // planning", "the reporting").
+        if t.cue.is_some() && !t.is(SOURCE_NOUN | TITLE) && !self.gerund_noun(i) {
             return false;
         }
         !t.is(FUNCTION | ADV | TIME | PRONOUN | DET | PRON_POSS)
             || t.is(SOURCE_NOUN | TITLE | DEMONYM | QUANT | DEPT)
+    }
+
+    /// Whether tokens `[s, e)` hold a clause rather than a noun phrase: a finite verb
+    /// outside a relative clause ("China and North Korea reaffirmed a relationship
+    /// they"). A source is named by a noun phrase, never by a clause.
+    pub fn has_finite_verb(&self, s: usize, e: usize) -> bool {
+        // A lone article ("The added to ...") names nobody either.
+        if e == s + 1 && ["the", "a", "an"].iter().any(|w| self.is_word(s, w)) {
+            return true;
+        }
+        for i in s..e {
+            let t = &self.toks[i];
+            if t.kind != Kind::Word || t.cap() {
+                continue;
+            }
+            // "officials who have seen the report": the verbs of a relative clause
+            // belong to the noun phrase.
+            if t.is(REL) && !t.is(DET) || self.is_word(i, "that") && i > s {
+                // ... but not a report after it ("that have endorsed him say they").
+                return (i..e).any(|j| {
+                    self.toks[j].kind == Kind::Word
+                        && !self.toks[j].cap()
+                        && self.toks[j]
+                            .cue
+                            .is_some_and(|q| q.form != lexicon::Form::Gerund)
+                        && self
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY))
+                });
+            }
+            if t.is(AUX | MODAL) && !t.poss() {
+                return true;
+            }
+            // "organizations that have endorsed him say they": a report inside.
+            if t.cue.is_some_and(|q| q.form != lexicon::Form::Gerund)
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY))
+            {
+                return true;
+            }
+            // A subject pronoun after a noun: "a relationship they".
+            // ("he and Rubio", "both he and Rubio", "many of you" are noun phrases.)
+            if i > s
+                && t.is(PRON_PERSON | PRON_THEY)
+                && !self.toks[i - 1].is(CONJ | PREP | QUANT)
+                && !self.is_word(i + 1, "and")
+            {
+                return true;
+            }
+            // A verb in -ed with a direct object after it: "reaffirmed a relationship"
+            // (a participle is followed by "by", a preposition or a time: "compiled by",
+            // "briefed on", "released Tuesday").
+            let w = t.text(self.text);
+            if i > s
+                && w.len() > 4
+                && w.ends_with("ed")
+                && !t.is(SOURCE_NOUN | TITLE | FUNCTION | DET)
+                && self.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && n.is(DET | PRON_POSS | OBJ_PRON) && !n.is(PREP | TIME)
+                })
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether token `i` is a cue's "-ing" form used as a noun, after an article or a
+    /// possessive ("the planning", "his reporting").
+    pub fn gerund_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i]
+                .cue
+                .is_some_and(|q| q.form == lexicon::Form::Gerund)
+            && self.toks[i - 1].kind == Kind::Word
+            && self.toks[i - 1].is(DET | PRON_POSS)
+            && !self.toks[i - 1].is(PRONOUN)
     }
 
     /// Whether a token can head a source mention.
@@ -176,6 +261,11 @@ impl<'t> Doc<'t> {
             && (t.is(PRONOUN) || t.cap() || t.is(SOURCE_NOUN | TITLE))
             && !t.is(MONTH)
             && !(t.cap() && t.is(TIME))
+            // ("But", "And" opening a sentence head nothing.)
+            && !(t.cap()
+                && t.is(DISCOURSE | CONJ)
+                && !t.is(PRONOUN)
+                && self.sents[t.sent as usize].start == i)
     }
 
     /// Scans a noun phrase ending at token `end` (inclusive) leftwards; returns its first
@@ -354,6 +444,10 @@ impl<'t> Doc<'t> {
         }
         while i < r.end && self.toks[i].is(DISCOURSE | CONJ) && self.toks[i].kind == Kind::Word {
             i += 1;
+            // "However, on Thursday, the group said ...".
+            if i < r.end && self.toks[i].punct(b',') {
+                i += 1;
+            }
         }
         // Introductory phrases, each up to its comma: "On Tuesday, during a rally, X said".
         let mut rounds = 0;

@@ -42,6 +42,16 @@ pub struct Frame {
     /// For a relative pronoun as source ("Barkley, who said ..."), the phrase it stands
     /// for: the name comes from there, the mention is the pronoun.
     pub antecedent: Option<Range>,
+    /// Why the source is not named, where the attribution says so ("speaking on
+    /// condition of anonymity because he was not authorised to brief reporters").
+    pub anonymity: Option<Range>,
+    /// The cue reports an act whose object is a noun phrase ("China has likened the deal
+    /// to NATO", "calling on countries not to ...", "X's decision, revealed by Y"), not a
+    /// statement: the claim is the whole clause, source and verb included.
+    pub act: bool,
+    /// For an act in an object relative clause ("the United States, which it accuses of
+    /// ..."), the object the relative pronoun stands for.
+    pub object: Option<Range>,
 }
 
 impl Frame {
@@ -58,7 +68,29 @@ pub fn find(doc: &Doc) -> Vec<Frame> {
         unit_frames(doc, u, &mut frames);
         settle_unit(doc, &mut frames, start);
     }
-    frames.retain(|f| !f.content.is_empty());
+    // A source is named by a noun phrase with a head: not a lone article, honorific or
+    // adjective ("the", "Mr.", "democratic"; "Black" and "From" may be surnames).
+    frames.retain(|f| {
+        !f.content.is_empty()
+            && f.source.is_none_or(|(a, b)| {
+                let t = doc.toks[a];
+                let article = ["the", "a", "an", "this", "these", "those"]
+                    .iter()
+                    .any(|w| doc.is_word(a, w));
+                let bare = article
+                    || t.is(HONORIFIC)
+                    || !t.cap() && t.is(DEMONYM | PREP) && !t.is(SOURCE_NOUN);
+                b > a + 1 || t.kind != Kind::Word || !bare
+            })
+    });
+    for f in &mut frames {
+        let (mut a, mut b) = f.attr;
+        for (x, y) in f.source.into_iter().chain(f.role) {
+            a = a.min(x);
+            b = b.max(y);
+        }
+        f.anonymity = anonymity_phrase(doc, a, b, f.cue);
+    }
     add_continuations(doc, &mut frames);
     frames.sort_by_key(|f| (f.first_content(), f.cue.0));
     frames
@@ -77,6 +109,7 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
     if let Some(f) = speaker_colon(doc, u) {
         out.push(f);
     }
+    let before = out.len();
     let mut c = r.start;
     while c < r.end {
         let t = doc.toks[c];
@@ -103,11 +136,65 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
             c += 1;
             continue;
         }
-        if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs) {
+        if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs)
+            && f.source.is_none_or(|(s, e)| !doc.has_finite_verb(s, e))
+        {
             out.push(f);
         }
         c += 1;
     }
+    if out.len() == before
+        && let Some(f) = in_document(doc, u)
+    {
+        out.push(f);
+    }
+}
+
+/// "In a CNN poll last month, Clinton led by 10 points": a document named in an opening
+/// phrase is the source of the rest (only where nothing else in the unit attributes).
+fn in_document(doc: &Doc, u: usize) -> Option<Frame> {
+    let r = doc.unit_toks[u].clone();
+    let mut i = r.start;
+    while i < r.end && doc.toks[i].kind == Kind::Word && doc.toks[i].is(DISCOURSE | CONJ) {
+        i += 1;
+        if doc.is_punct(i, b',') {
+            i += 1;
+        }
+    }
+    if !doc.is_word(i, "in") {
+        return None;
+    }
+    let comma = (i + 2..r.end.min(i + 16)).find(|&k| doc.is_punct(k, b','))?;
+    // The phrase names a document: its head (before any "of", time or modifier) is one.
+    let head = (i + 1..comma)
+        .take_while(|&k| {
+            !doc.is_word(k, "of") && !doc.is_word(k, "by") && !doc.toks[k].is(TIME | MONTH)
+        })
+        .last()?;
+    let t = doc.toks[head];
+    if t.kind != Kind::Word || !t.is(DOC_NOUN) || t.is(MEDIUM) || t.cap() {
+        return None;
+    }
+    let a = comma + 1;
+    let b = content_end(doc, a, r.end);
+    if words_in(doc, a, b) < 3 || doc.toks[a].kind == Kind::Open {
+        return None;
+    }
+    Some(Frame {
+        unit: u,
+        cue: (i, i + 1),
+        source: Some((i + 1, head + 1)),
+        role: None,
+        content: vec![(a, b)],
+        attr: (i, a),
+        borrowed: false,
+        continued: false,
+        rest_subject: None,
+        antecedent: None,
+        anonymity: None,
+        act: false,
+        object: None,
+    })
 }
 
 /// Labels that end in a colon without naming a speaker.
@@ -194,6 +281,9 @@ fn speaker_colon(doc: &Doc, u: usize) -> Option<Frame> {
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -253,10 +343,39 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
         } else if doc.is_word(i - 1, "to") {
             ch.to = true;
             // "declined to say", "wants to explain": not a report.
+            // (A quote mark may close between: "it would be “unwise” to speculate".)
+            let mut before = i.saturating_sub(2);
+            if before > 0 && doc.toks[before].kind == Kind::Close {
+                before -= 1;
+            }
             let refused = i >= 2 && {
-                let w = doc.word(i - 2);
+                let w = doc.word(before);
                 [
-                    "declined", "refused", "declines", "refuses", "decline", "refuse", "not",
+                    "declined",
+                    "refused",
+                    "declines",
+                    "refuses",
+                    "decline",
+                    "refuse",
+                    "not",
+                    "unavailable",
+                    "unable",
+                    "reluctant",
+                    "failed",
+                    "fails",
+                    "fail",
+                    "unwilling",
+                    "hesitant",
+                    "unwise",
+                    "wrong",
+                    "premature",
+                    "inappropriate",
+                    "impossible",
+                    "difficult",
+                    "hard",
+                    "afraid",
+                    "wary",
+                    "too",
                 ]
                 .iter()
                 .any(|x| w.eq_ignore_ascii_case(x))
@@ -318,6 +437,17 @@ fn before_chain(doc: &Doc, c: usize, floor: usize) -> Option<usize> {
             i -= 1;
             continue;
         }
+        // "Proponents of the bill, however, say": an aside between subject and verb.
+        if t.punct(b',')
+            && i >= floor + 3
+            && doc.toks[i - 2].kind == Kind::Word
+            && doc.toks[i - 2].is(DISCOURSE | ADV)
+            && !doc.toks[i - 2].cap()
+            && doc.is_punct(i - 3, b',')
+        {
+            i -= 3;
+            continue;
+        }
         // "on Friday declared", "last week said": a time between subject and verb.
         let time = (t.kind == Kind::Word && t.is(TIME | MONTH) && !t.is(PREP))
             || (t.kind == Kind::Number && i >= 2 && doc.toks[i - 2].is(MONTH));
@@ -347,6 +477,35 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
     }
     let cue_end = particle_end(doc, c, flags, r.end)?;
     let speech = flags & cue::INVERTIBLE != 0;
+    // "the estimated costs", "Those estimates", "his remarks": after a determiner the
+    // word is an adjective or a noun, not a verb. So is a present form after a form of
+    // "be" ("There are fears that ...").
+    if c > r.start && c == ch.start {
+        // (Not "Some say", "Another said": quantifiers stand for people.)
+        let prev = doc.toks[c - 1];
+        let article = [
+            "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+            "your",
+        ]
+        .iter()
+        .any(|w| doc.is_word(c - 1, w));
+        if prev.kind == Kind::Word && article {
+            return None;
+        }
+    }
+    if ch.be && form == Form::Present {
+        return None;
+    }
+    // "written", "shown": a participle only, finite with "have" or "be" alone ("a poem
+    // written by Hendrix went for £10,000"); it may still carry a source after "by".
+    let participle_only =
+        form == Form::Past && !doc.word(c).eq_ignore_ascii_case(lexicon::lemma_past(lemma));
+    if participle_only && !ch.have && !ch.be {
+        if flags & cue::BY_PASSIVE != 0 {
+            return by_passive(doc, u, cue_end, ch.start);
+        }
+        return None;
+    }
     match form {
         Form::Gerund if !ch.be => {
             let prev = before_chain(doc, c, r.start);
@@ -373,7 +532,11 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             return borrowed_frame(doc, u, c, cue_end, c);
         }
         Form::Base if ch.to => {
-            if !speech {
+            // "other than to say", "went on to say", "held a briefing to brag": an
+            // infinitive reports; not after "too" ("too early to comment").
+            let to = c - 1;
+            let after_verb = !(to >= r.start + 2 && doc.is_word(to - 2, "too"));
+            if !speech || !after_verb {
                 return None;
             }
             return borrowed_frame(doc, u, c, cue_end, c);
@@ -438,7 +601,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             return None;
         }
         let who = prev.unwrap_or(s);
-        return Some(Frame {
+        let mut f = Frame {
             unit: u,
             cue: (ch.start, cue_end),
             source: Some((who, who + 1)),
@@ -449,7 +612,12 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             continued: false,
             rest_subject: None,
             antecedent: Some((s, e)),
-        });
+            anonymity: None,
+            act: false,
+            object: None,
+        };
+        make_act(doc, &mut f, flags, k)?;
+        return Some(f);
     }
     if let Some((s, e, _)) = subject {
         let plural_ok = |s, e| form != Form::Base || ch.modal || plural_subject(doc, s, e);
@@ -484,14 +652,23 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         let (s, e) = f.source?;
         return plural_subject(doc, s, e).then_some(f);
     }
-    // "Wilson praised Rubio and said ...": a second verb sharing the clause's subject.
+    // "..., then says ...": a second verb after a comma and "then".
+    let then_after_comma = ch.start > r.start + 1
+        && doc.is_word(ch.start - 1, "then")
+        && doc.is_punct(ch.start - 2, b',');
+    if then_after_comma && matches!(form, Form::Past | Form::Present) && !passive && speech {
+        return borrowed_frame(doc, u, c, cue_end, ch.start);
+    }
+    // "Wilson praised Rubio and said ...": a second verb sharing the clause's subject;
+    // "... and called the system “rotten”": a second act.
     if let Some(p) = prev
         && (doc.is_word(p, "and") || doc.is_word(p, "but"))
         && matches!(form, Form::Past | Form::Present)
         && !passive
-        && speech
+        && (speech || flags & cue::OBJECT != 0)
     {
-        return borrowed_frame(doc, u, c, cue_end, ch.start);
+        let f = borrowed_frame(doc, u, c, cue_end, ch.start)?;
+        return (speech || f.act).then_some(f);
     }
     // No subject on the left: a participle with `by`, or an inverted "..., said X".
     if form == Form::Past
@@ -535,7 +712,7 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         return Some(p - 2);
     }
     let mut from = p + 1;
-    while from > floor && p + 1 - from < 10 {
+    while from > floor && p + 1 - from < 14 {
         let t = doc.toks[from - 1];
         let boundary = t.kind != Kind::Word && t.kind != Kind::Number
             || (t.kind == Kind::Word && t.is(SUBORD | CONJ | DISCOURSE) && !t.is(REL));
@@ -553,7 +730,13 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
     }
     let first = doc.toks[from];
     if first.kind != Kind::Word
-        || !(first.cap() || first.is(DET | SOURCE_NOUN | QUANT))
+        // ("progressive organizations that ...": an adjective may open the phrase when
+        // a source noun follows.)
+        || !(first.cap()
+            || first.is(DET | SOURCE_NOUN | QUANT)
+            || !first.is(FUNCTION | ADV | PRONOUN)
+                && first.cue.is_none()
+                && doc.toks.get(from + 1).is_some_and(|n| n.is(SOURCE_NOUN)))
         || first.is(PRONOUN)
         || doc.word(from).ends_with("ing")
     {
@@ -567,7 +750,8 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         }
         let verb = t.kind == Kind::Word
             && !t.cap()
-            && (t.is(AUX | MODAL | NEG) || (t.cue.is_some() && !t.is(SOURCE_NOUN)));
+            && (t.is(AUX | MODAL | NEG)
+                || (t.cue.is_some() && !t.is(SOURCE_NOUN) && !doc.gerund_noun(i)));
         if verb && !relative {
             return None;
         }
@@ -665,7 +849,11 @@ fn appositive_subject(
         && (first.is(PREP) || first.is(SUBORD))
         && !first.cap()
         && p - q <= 25;
-    let end = skip_parenthesis_back(doc, q, r.start)?;
+    let mut end = skip_parenthesis_back(doc, q, r.start)?;
+    // "Marley Anderson, 21, a junior from ...": an age between the name and the role.
+    if doc.toks[end].kind == Kind::Number && end >= r.start + 2 && doc.is_punct(end - 1, b',') {
+        end = skip_parenthesis_back(doc, end - 1, r.start)?;
+    }
     if aside {
         let s = doc.np_back(end, r.start)?;
         if !(s..=end).any(|i| doc.head_word(i)) {
@@ -725,14 +913,24 @@ fn particle_end(doc: &Doc, c: usize, flags: u8, limit: usize) -> Option<usize> {
     }
     // "called the deal “historic”", "called him a liar": naming, with the label after
     // its object.
-    if lemma == "call" {
-        let labelled = (c + 1..limit.min(c + 9)).any(|i| {
-            let t = doc.toks[i];
-            t.kind == Kind::Open || doc.is_word(i, "a") || doc.is_word(i, "an")
-        }) && !doc.is_word(c + 1, "off")
+    if lemma == "call" && c + 1 < limit {
+        // "called Trump “unhinged”", "called Ford’s plans ... “an absolute disgrace”":
+        // a label in quote marks, even after a name.
+        let quoted_label = (c + 1..limit.min(c + 15)).any(|i| doc.toks[i].kind == Kind::Open);
+        let article_label =
+            (c + 1..limit.min(c + 9)).any(|i| doc.is_word(i, "a") || doc.is_word(i, "an"));
+        // "called him divisive", "called her fallen son her hero" (not "called him on
+        // Tuesday": a call).
+        let pronoun_label = doc.toks[c + 1].is(OBJ_PRON)
+            && doc.toks.get(c + 2).is_some_and(|n| {
+                n.kind == Kind::Word && !n.is(PREP | TIME | CONJ | ADV) && n.cue.is_none()
+            });
+        let not_phrasal = !doc.is_word(c + 1, "off")
             && !doc.is_word(c + 1, "up")
-            && !doc.is_word(c + 1, "in");
-        if labelled && c + 1 < limit && !doc.toks[c + 1].cap() {
+            && !doc.is_word(c + 1, "in")
+            && !doc.is_word(c + 1, "back");
+        let first = doc.toks[c + 1];
+        if not_phrasal && (quoted_label || pronoun_label || article_label && !first.cap()) {
             return Some(c + 1);
         }
     }
@@ -760,7 +958,13 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
         if t.kind != Kind::Word || t.is(PRONOUN) {
             return false;
         }
-        if t.is(VAGUE | QUANT) {
+        if t.is(VAGUE | QUANT)
+            || [
+                "women", "men", "children", "police", "staff", "media", "crew", "public",
+            ]
+            .iter()
+            .any(|w| doc.is_word(i, w))
+        {
             return true;
         }
         let w = doc.word(i);
@@ -775,6 +979,7 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
 /// Where the content after a cue starts: past time words, "in a statement", the
 /// listener of "told", and "that".
 fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
+    let start = k;
     let mut guard = 0;
     while k < end && guard < 4 {
         guard += 1;
@@ -807,19 +1012,36 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
                 }
                 j += 1;
             }
-            if doc.is_word(j, "that")
-                || (medium
-                    && (j >= end
-                        || doc.is_separator(j)
-                        || doc.toks[j].kind == Kind::Open
-                        || doc.toks[j].is(PRONOUN)))
+            // "in a statement", "on Twitter", "during an interview": prepositions of
+            // time, place and medium (not "replied to the letter", "warned of a crisis").
+            let setting = [
+                "in", "on", "at", "during", "via", "through", "over", "after", "before", "from",
+                "with", "by",
+            ]
+            .iter()
+            .any(|w| doc.is_word(k, w));
+            if setting
+                && (doc.is_word(j, "that")
+                    || medium
+                        && (j >= content_end(doc, j, end)
+                            || doc.is_separator(j)
+                            || doc.toks[j].kind == Kind::Open
+                            || doc.toks[j].is(PRONOUN)))
             {
                 k = j;
                 continue;
             }
             if doc.is_word(k, "to") && flags & cue::INVERTIBLE != 0 {
-                // "said to reporters that"
-                if let Some(e) = doc.np_fwd(k + 1, end)
+                // "said to reporters that", "said to The Associated Press," "has said to
+                // us that" (not "replied to the letter, according to ...": the listener is
+                // a person or an outlet).
+                let listener = if doc.toks.get(k + 1).is_some_and(|t| t.is(OBJ_PRON)) {
+                    Some(k + 2)
+                } else {
+                    doc.np_fwd(k + 1, end)
+                        .filter(|&e| doc.toks[e - 1].is(RECIPIENT) || doc.toks[e - 1].cap())
+                };
+                if let Some(e) = listener
                     && (doc.is_word(e, "that") || doc.is_separator(e))
                 {
                     k = e;
@@ -839,12 +1061,20 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
             && !doc.is_word(k, "that")
             && let Some(e) = doc.np_fwd(k, end)
             && e - k <= 7
+            // "warned the move would cut ...": a noun phrase with a verb after it is the
+            // subject of the content, not the listener.
+            && !doc.toks.get(e).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !n.cap()
+                    && (n.is(AUX | MODAL | NEG)
+                        || n.cue.is_some_and(|q| matches!(q.form, Form::Past | Form::Present)))
+            })
         {
             k = e;
         }
-        // "told reporters on Tuesday that"
-        while k < end && doc.toks[k].is(TIME) {
-            k += 1;
+        // "told reporters on Tuesday that", "told a rally in Iowa that".
+        if k > start {
+            return after_start(doc, k, end, flags & !cue::RECIPIENT);
         }
     }
     while k < end
@@ -856,6 +1086,154 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
     k
 }
 
+/// Prepositions that open a phrase of time, place or medium after a cue ("said in a
+/// statement", "told reporters at a briefing in Seoul", "wrote on Twitter").
+const SETTING_PREPS: &[&str] = &[
+    "in", "on", "at", "during", "via", "through", "over", "after", "before", "from", "with", "by",
+];
+
+/// Participles whose phrase, after an attribution, says how or on what basis it was
+/// made, not what was said: ", speaking on condition of anonymity", ", citing a
+/// briefing by ...", ", referring to ...", ", asking not to be named".
+const MANNER_PARTICIPLES: &[&str] = &[
+    "speaking",
+    "citing",
+    "quoting",
+    "referring",
+    "declining",
+    "requesting",
+    "asking",
+    "writing",
+    "responding",
+    "replying",
+    "reacting",
+    "testifying",
+    "appearing",
+    "briefing",
+    "addressing",
+    "standing",
+    "sitting",
+    "reading",
+];
+
+/// The tail of an attribution whose content came before it, from token `from` (right
+/// after the cue): when, where and how it was said ("on Friday", "in a statement", "at
+/// a news conference in Seoul"), then a participle phrase of manner or basis (see
+/// [`MANNER_PARTICIPLES`]). Returns where the tail ends; `from` when there is none.
+fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
+    let r = doc.unit_toks[u].clone();
+    let end = content_end(doc, from, r.end);
+    let mut k = from;
+    // "told reporters", "told The Associated Press", "warned them".
+    if flags & cue::RECIPIENT != 0 && k < end {
+        let t = doc.toks[k];
+        if t.is(OBJ_PRON) {
+            k += 1;
+        } else if t.kind == Kind::Word
+            && !t.is(PREP)
+            && let Some(e) = doc.np_fwd(k, end)
+            && e - k <= 7
+        {
+            k = e;
+        }
+    }
+    let mut guard = 0;
+    while k < end && guard < 6 {
+        guard += 1;
+        // ", in a statement": a comma before a setting.
+        if doc.is_punct(k, b',')
+            && k + 1 < end
+            && SETTING_PREPS.iter().any(|w| doc.is_word(k + 1, w))
+        {
+            k += 1;
+        }
+        let t = doc.toks[k];
+        let timeish = t.kind == Kind::Word && (t.is(TIME | MONTH) || adverb(doc, k))
+            || t.kind == Kind::Number && k > from && doc.toks[k - 1].is(MONTH);
+        if timeish {
+            k += 1;
+            continue;
+        }
+        if t.kind == Kind::Word && SETTING_PREPS.iter().any(|w| doc.is_word(k, w)) {
+            // The phrase runs to the next separator or the end, with no verb in it.
+            let mut j = k + 1;
+            while j < end && j - k <= 12 {
+                let tj = doc.toks[j];
+                let verb = tj.kind == Kind::Word
+                    && !tj.cap()
+                    && (tj.is(AUX | MODAL | REL) || tj.cue.is_some() && !tj.is(SOURCE_NOUN));
+                if !tj.is_word() || verb {
+                    break;
+                }
+                j += 1;
+            }
+            if j > k + 1 && (j >= end || doc.is_punct(j, b',')) {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    // ", speaking on condition of anonymity because ...": to the end.
+    let mut g = k;
+    if doc.is_punct(g, b',') {
+        g += 1;
+    }
+    let after_comma = g > 0 && doc.is_punct(g - 1, b',');
+    if after_comma
+        && g < end
+        && MANNER_PARTICIPLES.iter().any(|w| doc.is_word(g, w))
+        && !doc.toks[g].cap()
+    {
+        return end;
+    }
+    k
+}
+
+/// Why a source is not named, where tokens `[a, b)` say so: the phrase around
+/// "anonymity", "not authorised to", "not to be named" ("speaking on condition of
+/// anonymity because he was not authorised to brief reporters").
+fn anonymity_phrase(doc: &Doc, a: usize, b: usize, cue: Range) -> Option<Range> {
+    let hit = (a..b).find(|&i| {
+        let t = doc.toks[i];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = doc.word(i);
+        let negated = (i.saturating_sub(3).max(a)..i).any(|j| doc.toks[j].is(NEG));
+        t.is(ANONYMITY)
+            || negated
+                && [
+                    "authorized",
+                    "authorised",
+                    "permitted",
+                    "allowed",
+                    "named",
+                    "identified",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+    })?;
+    // Back to the phrase's opening: after a separator, or at "who" or a participle.
+    let mut x = hit;
+    while x > a {
+        let t = doc.toks[x - 1];
+        if doc.is_separator(x - 1) || doc.is_punct(x - 1, b'(') || t.cue.is_some() {
+            break;
+        }
+        x -= 1;
+        if doc.is_word(x, "who") || MANNER_PARTICIPLES.iter().any(|w| doc.is_word(x, w)) {
+            break;
+        }
+    }
+    let mut y = hit + 1;
+    while y < b && !doc.is_separator(y) && !doc.is_punct(y, b')') && y != cue.0 {
+        y += 1;
+    }
+    let y = content_end(doc, x, y);
+    (y > x).then_some((x, y))
+}
+
 /// "reiterated that position,": `that` before a lone lower-case noun is a determiner.
 fn demonstrative(doc: &Doc, k: usize, end: usize) -> bool {
     let n = k + 1;
@@ -863,7 +1241,8 @@ fn demonstrative(doc: &Doc, k: usize, end: usize) -> bool {
         && doc.toks[n].kind == Kind::Word
         && !doc.toks[n].cap()
         && !doc.toks[n].is(PRONOUN | DET | AUX | MODAL | NEG | ADV)
-        && (n + 1 == end || matches!(doc.toks[n + 1].kind, Kind::Punct))
+        && (n + 1 == end
+            || matches!(doc.toks[n + 1].kind, Kind::Punct) && doc.toks[n + 1].ch != punct::DASH)
 }
 
 /// The last token of content in a unit: before final punctuation.
@@ -988,6 +1367,19 @@ fn subject_frame(
     {
         p -= 1;
     }
+    // "In a message posted on Sunday, the site said ...": a noun inside the opening
+    // phrase is no subject.
+    // (A subordinate clause has subjects of its own: "While the president has said
+    // ...", "As the Times noted, ...".)
+    let mut lead = r.start;
+    while lead < s && doc.toks[lead].kind == Kind::Word && doc.toks[lead].is(DISCOURSE | CONJ) {
+        lead += 1;
+    }
+    let prepositional =
+        doc.toks[lead].kind == Kind::Word && doc.toks[lead].is(PREP) && !doc.toks[lead].is(SUBORD);
+    if prepositional && lead < s && s < cs && !doc.is_separator(s - 1) {
+        return None;
+    }
     let at_start = p < s || p <= cs || p == r.start || {
         let t = doc.toks[p - 1];
         (t.kind == Kind::Open && !t.in_quote())
@@ -1000,7 +1392,7 @@ fn subject_frame(
                 }))
             || doc.is_punct(p - 1, b':')
     };
-    let k = after_start(doc, cue_end, r.end, flags);
+    let mut k = after_start(doc, cue_end, r.end, flags);
     let mut after = after_content(doc, u, k);
     if let Some((a, b)) = after
         && flags & cue::NEEDS_CLAUSE != 0
@@ -1057,11 +1449,26 @@ fn subject_frame(
         if let Some(b) = before_content(doc, u, s - 1) {
             content.push(b);
         }
+        // "..., the ministry said in a statement, citing ...": the rest is the
+        // attribution's own (when, where, how, on what basis).
+        let tail = attr_tail(doc, u, cue_end, flags);
+        if !content.is_empty() && tail >= content_end(doc, tail, r.end) {
+            after = None;
+            k = tail;
+        }
         if let Some(a) = after {
             // "“A,” he said, “B.”" / "The economy, he said, is growing."
             let mid = doc.toks[k.saturating_sub(1)];
+            // (", adding that ...", ", calling on ...": a report of its own; not
+            // ", imposing new rules", which goes on with what was said.)
+            let participle = doc.toks[a.0].kind == Kind::Word
+                && !doc.toks[a.0].cap()
+                && doc.toks[a.0].cue.is_some_and(|q| q.form == Form::Gerund);
             let continues = doc.toks[a.0].kind == Kind::Open
-                || (mid.kind == Kind::Punct && mid.ch == b',' && words_in(doc, a.0, a.1) >= 3);
+                || (mid.kind == Kind::Punct
+                    && mid.ch == b','
+                    && !participle
+                    && words_in(doc, a.0, a.1) >= 3);
             if continues || content.is_empty() {
                 content.push(a);
             }
@@ -1117,7 +1524,12 @@ fn subject_frame(
                         && (t.cue.is_none() || t.cap() || t.is(SOURCE_NOUN))
                 })
                 && !doc.toks[from].is(PREP | SUBORD | PRONOUN)
-                && (from..s).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN));
+                // ("three-quarters of the voters", "more than 4 in 10": the head may
+                // be the phrase's last word, or a number of people.)
+                && (from..e).any(|i| {
+                    let t = doc.toks[i];
+                    t.cap() || t.is(SOURCE_NOUN) || t.kind == Kind::Number
+                });
             if !plain {
                 return None;
             }
@@ -1136,7 +1548,7 @@ fn subject_frame(
     } else {
         s
     };
-    Some(Frame {
+    let mut f = Frame {
         unit: u,
         cue: (cue_start, cue_end),
         source: Some((s, e)),
@@ -1147,7 +1559,273 @@ fn subject_frame(
         continued: false,
         rest_subject: None,
         antecedent: None,
-    })
+        anonymity: None,
+        act: false,
+        object: None,
+    };
+    // In an object relative clause ("the film, which he wrote, directed and ..."), the
+    // verb's object is the antecedent: what follows a comma after it is no content.
+    // (Not "in which he declares, ...", nor "so heated that Christie said, ...".)
+    let object_relative = s > r.start + 1
+        && (doc.is_word(s - 1, "which") || doc.is_word(s - 1, "whom"))
+        && !doc.toks[s - 2].is(PREP);
+    if object_relative
+        && f.content.len() == 1
+        && f.content[0].0 == k
+        && k > cue_end
+        && doc.is_punct(k - 1, b',')
+    {
+        return None;
+    }
+    if make_act(doc, &mut f, flags, k)? {
+        // "the United States, which it accuses of ...": the object is the antecedent.
+        let rel = object_relative && s > r.start + 2 && doc.is_punct(s - 2, b',');
+        if rel && subj_tok.is(PRONOUN) {
+            let end = s - 3;
+            f.object = doc.np_back(end, r.start).map(|x| (x, end + 1));
+        }
+    }
+    Some(f)
+}
+
+/// Makes frame `f` an act when its content (starting at `k`, right after the cue) is
+/// a noun phrase and its cue can take one: the content is cut to the object. Returns
+/// whether it did (`None` is kept for a cue that reports nothing at all).
+fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> Option<bool> {
+    if f.content.len() != 1 {
+        return Some(false);
+    }
+    let (a, b) = f.content[0];
+    if a != k || !nominal(doc, a, b, f.cue.1) {
+        return Some(false);
+    }
+    // A verb that reports speech only ("say", "argue") makes an act of a preposition's
+    // object ("argued against the bid", "wrote about the visit"); what else looks like
+    // a noun phrase after it is most often a clause whose verb we do not know ("said
+    // Carter stopped the practice").
+    let prep = doc.toks[a].kind == Kind::Word && doc.toks[a].is(PREP);
+    if flags & cue::OBJECT == 0 {
+        // "has added to speculation", "looks to add to two wins": another sense of the
+        // verb, no report.
+        // (Not an infinitive: "hoping to avoid", "asking them to host".)
+        let to_noun = doc.is_word(a, "to")
+            && doc.toks.get(a + 1).is_some_and(|n| {
+                n.kind == Kind::Number || n.cap() || n.is(DET | PRON_POSS | QUANT)
+            });
+        if to_noun {
+            return None;
+        }
+        if !prep {
+            return Some(false);
+        }
+    }
+    // "will defend the title", "would announce": an act not (yet) done is no report.
+    if (f.cue.0..f.cue.1).any(|i| doc.toks[i].kind == Kind::Word && doc.toks[i].is(MODAL)) {
+        return None;
+    }
+    let end = object_end(doc, a, b);
+    if words_in(doc, a, end) == 0 {
+        return Some(false);
+    }
+    f.content[0] = (a, end);
+    f.act = true;
+    Some(true)
+}
+
+/// Whether content after a cue is a noun phrase, the object of an act ("likened the
+/// deal to NATO", "reiterated that position", "commented on the presence of ...",
+/// "urged them to ..."), rather than a reported clause ("said that ...", "said China
+/// could help ...", a quotation, "explained why ...").
+fn nominal(doc: &Doc, a: usize, b: usize, cue_end: usize) -> bool {
+    if a > cue_end
+        && (doc.is_word(a - 1, "that") || doc.is_punct(a - 1, b':') || doc.is_punct(a - 1, b','))
+    {
+        return false;
+    }
+    let t = doc.toks[a];
+    if t.kind == Kind::Open || t.in_quote() || t.punct(b',') || t.punct(b':') {
+        return false;
+    }
+    // A verb phrase ("would cut its profits"): a clause whose subject was misread.
+    if t.kind == Kind::Word && t.is(AUX | MODAL | NEG) {
+        return false;
+    }
+    if t.kind == Kind::Word {
+        // "calling it a joke": "it" is an object when no verb follows it.
+        let object_it = t.is(PRON_IT)
+            && doc.toks.get(a + 1).is_some_and(|n| {
+                n.kind == Kind::Open
+                    || n.kind == Kind::Word
+                        && n.is(DET | PRON_POSS)
+                        && !n.is(AUX | MODAL)
+                        && n.cue.is_none()
+            });
+        // "it expects ...", "why ...", "whether ...": a clause.
+        if t.is(PRONOUN) && !t.is(DET) && !object_it || (t.is(REL | SUBORD) && !t.is(DET | PREP)) {
+            return false;
+        }
+        // "explained after winning Ohio, he would ...": a clause after a subordinator.
+        if [
+            "after", "before", "since", "as", "until", "once", "while", "when", "if",
+        ]
+        .iter()
+        .any(|w| doc.is_word(a, w))
+        {
+            return false;
+        }
+        if t.is(OBJ_PRON | PREP) {
+            return true;
+        }
+    }
+    // "said of Mr. Rubio: “He is ...”", "echoed those sentiments: “We ...”": what
+    // follows the colon is reported.
+    if (a..b).any(|i| doc.is_punct(i, b':') && !doc.toks[i].in_quote()) {
+        return false;
+    }
+    // A noun phrase, then: a finite verb after it (not inside a relative clause) makes it
+    // the subject of a clause ("noted Latinos and Blacks have a harder time").
+    for i in a..b {
+        let t = doc.toks[i];
+        match t.kind {
+            // ("$5 million more was being sent": a currency sign opens a phrase.)
+            Kind::Punct if i == a || t.ch == punct::OTHER => continue,
+            Kind::Punct | Kind::Open | Kind::Close => return true,
+            Kind::Number => continue,
+            Kind::Word => {}
+        }
+        if i == a {
+            continue;
+        }
+        // "countries not to ...": an object and its infinitive.
+        if t.is(NEG) {
+            return doc.is_word(i + 1, "to");
+        }
+        if t.is(REL) && !t.is(DET) || doc.is_word(i, "that") {
+            return true;
+        }
+        if t.cap() || doc.is_word(i - 1, "to") {
+            continue;
+        }
+        // (Not "being", "been", "having": "accused Clinton of being influenced".)
+        let finite_aux = t.is(MODAL)
+            || [
+                "is", "was", "are", "were", "has", "have", "had", "does", "did", "do",
+            ]
+            .iter()
+            .any(|w| doc.is_word(i, w));
+        if finite_aux && !t.poss() {
+            return false;
+        }
+        // (Not after an article or a possessive: "the campaign's alleged ties".)
+        let finite_cue = t
+            .cue
+            .is_some_and(|q| matches!(q.form, Form::Past | Form::Present))
+            && !t.is(SOURCE_NOUN)
+            && !doc.toks[i - 1].is(DET | PRON_POSS)
+            && !doc.toks[i - 1].poss();
+        if finite_cue {
+            return false;
+        }
+    }
+    true
+}
+
+/// Where a noun-phrase object ends: before a comma that opens a participle phrase, a
+/// subordinate clause or a new clause (", reinforcing ...", ", while ...", ", but it
+/// ..."), or before a semicolon or a dash.
+fn object_end(doc: &Doc, a: usize, b: usize) -> usize {
+    let bytes = doc.text.as_bytes();
+    let mut i = a;
+    let mut relative = false;
+    while i < b {
+        let t = doc.toks[i];
+        i += 1;
+        if t.in_quote() {
+            continue;
+        }
+        // "endorsed him say they ...", "praised the crews and said ...": the next verb
+        // (outside a relative clause) ends the object.
+        if t.kind == Kind::Word && (t.is(REL) || doc.is_word(i - 1, "that")) {
+            relative = true;
+        }
+        // (A base or "-ing" form is as often a noun or a participle: "his call to
+        // raise", "of being influenced"; a word after an article is a noun.)
+        let k = i - 1;
+        let finite = t.kind == Kind::Word
+            && !t.cap()
+            && !relative
+            && k > a
+            && !doc.toks[k - 1].is(DET | PRON_POSS | PREP)
+            && !doc.toks[k - 1].poss()
+            && (t.is(MODAL)
+                || [
+                    "is", "was", "are", "were", "has", "have", "had", "does", "did",
+                ]
+                .iter()
+                .any(|w| doc.is_word(k, w))
+                || t.cue.is_some_and(|q| q.form == Form::Past) && !t.is(SOURCE_NOUN)
+                || t.cue.is_some()
+                    && doc
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && n.is(PRON_PERSON | PRON_THEY)));
+        if finite {
+            let mut e = i - 1;
+            while e > a
+                && (doc.toks[e - 1].kind == Kind::Punct
+                    || doc.toks[e - 1].kind == Kind::Word && doc.toks[e - 1].is(CONJ | ADV))
+            {
+                e -= 1;
+            }
+            return e;
+        }
+        if t.punct(b';') {
+            return i - 1;
+        }
+        // A dash set off by spaces (not "D-"); a pair of them holds an aside ("all
+        // nations - rich and poor - to ...").
+        let spaced = |t: &super::tokens::Token| {
+            t.start == 0
+                || bytes[t.start - 1].is_ascii_whitespace()
+                || bytes.get(t.end).is_none_or(|c| c.is_ascii_whitespace())
+        };
+        if t.kind == Kind::Punct && t.ch == punct::DASH && spaced(&t) {
+            match (i..b.min(i + 12)).find(|&j| doc.toks[j].punct(punct::DASH)) {
+                Some(j) => {
+                    i = j + 1;
+                    continue;
+                }
+                None => return i - 1,
+            }
+        }
+        if t.punct(b',') && i < b {
+            let n = doc.toks[i];
+            if n.kind != Kind::Word || n.cap() {
+                continue;
+            }
+            let w = doc.word(i);
+            // (Not a list: "of covering up, delaying, and withholding", "a kind, loving
+            // and admirable person".)
+            let listed = doc
+                .toks
+                .get(i + 1)
+                .is_none_or(|m| m.kind != Kind::Word || m.is(CONJ));
+            let participle =
+                w.len() > 4 && w.ends_with("ing") && !doc.is_word(i, "including") && !listed;
+            // (Not ", which ...", ", who ...": a relative clause still describes the
+            // object: "praised Bush, who ended his bid, as “a man who ...”".)
+            let clause = n.is(SUBORD) && !n.is(DET | PREP | REL) || doc.is_word(i, "according");
+            let new_subject = n.is(CONJ)
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|m| m.kind == Kind::Word && (m.is(PRONOUN) || m.cap()));
+            if participle || clause || new_subject {
+                return i - 1;
+            }
+        }
+    }
+    b
 }
 
 /// Whether content after a cue reads like a clause or a quote (not "believes in X",
@@ -1347,6 +2025,10 @@ fn inverted(
         }
         content.push(b);
     }
+    // "..., said X in a statement on Friday, citing ...": the attribution's own tail.
+    if doc.is_separator(p) {
+        attr_end = attr_tail(doc, u, attr_end, 0);
+    }
     // "“The risk,” said X, an economist, “is that ...”": the quote goes on after the
     // source ("But, said Solovey, “I don't want ...”": or only there).
     {
@@ -1390,6 +2072,9 @@ fn inverted(
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -1446,6 +2131,10 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
             continued: false,
             rest_subject: rest,
             antecedent: None,
+            anonymity: None,
+            // "Y revealed X's decision": the participle's object is the noun phrase.
+            act: true,
+            object: None,
         });
     }
     if doc.is_word(p, "as") {
@@ -1467,6 +2156,9 @@ fn by_passive(doc: &Doc, u: usize, cue_end: usize, cue_start: usize) -> Option<F
                 continued: false,
                 rest_subject: None,
                 antecedent: None,
+                anonymity: None,
+                act: false,
+                object: None,
             });
         }
     }
@@ -1545,6 +2237,9 @@ fn according_to(doc: &Doc, u: usize, c: usize, cs: usize) -> Option<Frame> {
         continued: false,
         rest_subject: None,
         antecedent: None,
+        anonymity: None,
+        act: false,
+        object: None,
     })
 }
 
@@ -1565,7 +2260,7 @@ fn borrowed_frame(
     if attr_start > r.start && doc.is_separator(attr_start - 1) {
         attr_start -= 1;
     }
-    Some(Frame {
+    let mut f = Frame {
         unit: u,
         cue: (cue_start, cue_end),
         source: None,
@@ -1576,7 +2271,12 @@ fn borrowed_frame(
         continued: false,
         rest_subject: None,
         antecedent: None,
-    })
+        anonymity: None,
+        act: false,
+        object: None,
+    };
+    make_act(doc, &mut f, flags, k)?;
+    Some(f)
 }
 
 /// Within one unit: give borrowed frames their subject, and cut a frame's content where
@@ -1589,7 +2289,19 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
     // ("Trump said Clinton said ..."): the outer attribution is the one reported.
     let n = frames.len();
     let mut drop = vec![false; n];
+    // ", citing a briefing by ...", after an attribution whose tail it is: the basis of
+    // that attribution, not a report of its own.
     for i in start..n {
+        let c = frames[i].cue.0;
+        drop[i] = MANNER_PARTICIPLES.iter().any(|w| doc.is_word(c, w))
+            && frames[start..n]
+                .iter()
+                .any(|g| g.attr.0 < c && c < g.attr.1 && g.cue.0 < c);
+    }
+    for i in start..n {
+        if drop[i] {
+            continue;
+        }
         for j in start..n {
             if i == j || drop[j] {
                 continue;
@@ -1614,11 +2326,19 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
                             .iter()
                             .any(|w| doc.is_word(p, w)))
             };
-            let set_off = a0 > 0 && {
+            // (A separator before the unit's first token belongs to the sentence before.)
+            let set_off = a0 > doc.unit_toks[fi.unit].start && {
                 let p = a0 - 1;
                 doc.is_separator(p) || coordinating(p)
             } || doc.is_separator(a0);
-            if fi.borrowed || set_off {
+            // (An infinitive after a noun inside another's content, "say they expect the
+            // campaign to emphasize ...", is part of that content.)
+            let object_infinitive =
+                fi.borrowed && fi.cue.0 >= 2 && doc.is_word(fi.cue.0 - 1, "to") && {
+                    let n = doc.toks[fi.cue.0 - 2];
+                    n.kind == Kind::Word && n.cue.is_none() && !n.is(FUNCTION | TIME | ADV | MONTH)
+                };
+            if (fi.borrowed && !object_infinitive) || set_off {
                 let before_j = fi.attr.1 <= frames[j].attr.0;
                 let a1 = fi.attr.1;
                 let cut = cut_point(doc, a0);
@@ -1669,10 +2389,27 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
         let earlier = frames[start..i]
             .iter()
             .rev()
-            .find(|f| f.source.is_some() && !f.borrowed)
+            // (Not a relative clause's speaker: "Obama rebuked critics who say ...,
+            // saying ..." is Obama saying.)
+            .find(|f| f.source.is_some() && !f.borrowed && f.antecedent.is_none())
             .and_then(|f| f.source.map(|s| (s, f.role)));
-        let src = earlier
-            .or_else(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)));
+        // An act that is not speech ("praised", "citing") is reported only after another
+        // report of the same speaker ("Xi reiterated that position, calling on ..."); after
+        // a plain verb it is part of the article's own account ("China and North Korea
+        // reaffirmed a relationship ... and praised their ties").
+        let cues = || {
+            doc.toks[frames[i].cue.0..frames[i].cue.1]
+                .iter()
+                .filter_map(|t| t.cue)
+        };
+        let speech = cues().any(|q| lexicon::lemma_flags(q.lemma) & cue::INVERTIBLE != 0);
+        // (A participle, ", calling it a joke", reports the subject's act all the same.)
+        let participle = cues().any(|q| q.form == Form::Gerund);
+        let src = earlier.or_else(|| {
+            (speech || participle || !frames[i].act)
+                .then(|| main_subject(doc, frames[i].unit, frames[i].cue.0).map(|s| (s, None)))
+                .flatten()
+        });
         match src {
             Some((s, role)) => {
                 frames[i].source = Some(s);
@@ -1715,6 +2452,10 @@ fn main_subject(doc: &Doc, u: usize, before: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = doc.toks[cs];
+    // "He’s comparing ... and says ...": a personal pronoun with "’s" is the subject.
+    if first.kind == Kind::Word && first.poss() && first.is(PRON_PERSON | PRON_THEY) {
+        return Some((cs, cs + 1));
+    }
     // "That's the consensus ...", "It is ...": no speaker.
     if first.kind != Kind::Word
         || ["this", "that", "these", "those", "there", "it", "what"]
@@ -1725,8 +2466,23 @@ fn main_subject(doc: &Doc, u: usize, before: usize) -> Option<(usize, usize)> {
         return None;
     }
     let e = doc.np_fwd(cs, before)?;
-    // "The billionaire businessman began by ...": the phrase ends at its last head word.
-    let e = (cs..e).rev().find(|&i| doc.head_word(i))? + 1;
+    // "The billionaire businessman began by ...": the phrase ends at its last head word,
+    // or after the common nouns that follow its article (up to the verb, the word before
+    // a preposition).
+    let mut e = (cs..e).rev().find(|&i| doc.head_word(i))? + 1;
+    if e == cs + 1 && first.is(DET) {
+        while e < before && e - cs < 5 {
+            let t = doc.toks[e];
+            let next_prep = doc.toks.get(e + 1).is_some_and(|n| n.is(PREP | DET));
+            if t.kind != Kind::Word || t.is(FUNCTION | ADV) || t.cue.is_some() || next_prep {
+                break;
+            }
+            e += 1;
+        }
+        if e == cs + 1 {
+            return None;
+        }
+    }
     if doc.toks[e - 1].poss() {
         return None;
     }
@@ -1747,10 +2503,20 @@ fn add_continuations(doc: &Doc, frames: &mut Vec<Frame>) {
         }
         covered[f.attr.0..f.attr.1].fill(true);
     }
+    // The speaker a later quote continues: the unit's last frame, or rather its last
+    // frame that reports a quotation ("“A,” she said, adding that B. “C.”": C is hers,
+    // said, not added).
     let mut by_unit: Vec<Option<usize>> = vec![None; doc.units.len()];
+    let quotes = |f: &Frame| {
+        f.content
+            .iter()
+            .any(|&(a, _)| doc.toks[a].kind == Kind::Open || doc.toks[a].in_quote())
+    };
     for (i, f) in frames.iter().enumerate() {
-        by_unit[f.unit] = Some(i);
-        // The last frame whose content ends in a unit also counts for that unit.
+        let keep = by_unit[f.unit].is_some_and(|j| quotes(&frames[j]) && !quotes(f));
+        if !keep {
+            by_unit[f.unit] = Some(i);
+        }
     }
     let mut last: Option<usize> = None;
     let mut last_para: u32 = 0;
@@ -1811,6 +2577,9 @@ fn add_continuations(doc: &Doc, frames: &mut Vec<Frame>) {
         g.content = vec![(a, b)];
         g.continued = true;
         g.rest_subject = None;
+        // A quotation that goes on is a report, whatever the act before it.
+        g.act = false;
+        g.object = None;
         added.push(g);
         last_para = para;
     }

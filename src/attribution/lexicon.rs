@@ -92,6 +92,10 @@ pub mod cue {
     pub const NEEDS_CLAUSE: u8 = 8;
     /// Takes a preposition that is part of the cue ("called for", "pointed to").
     pub const PARTICLE: u8 = 16;
+    /// Can take a noun phrase as its object ("likened the deal to NATO", "reiterated
+    /// that position", "commented on the presence of ..."): then it reports an act, not
+    /// a statement, and the claim is the whole clause, subject and verb included.
+    pub const OBJECT: u8 = 32;
 }
 
 /// One cue verb: its forms (base, 3rd person, past, gerund, optional participle) and
@@ -106,6 +110,7 @@ const R: u8 = cue::RECIPIENT;
 const B: u8 = cue::BY_PASSIVE;
 const C: u8 = cue::NEEDS_CLAUSE;
 const P: u8 = cue::PARTICLE;
+const O: u8 = cue::OBJECT;
 
 /// Cue verbs. Which ones are here, and with which flags, was decided by how often each
 /// marks an attribution in the PolNeAR training articles.
@@ -124,7 +129,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "write writes wrote writing written",
-        flags: I | B,
+        flags: I | B | O,
     },
     CueLemma {
         forms: "claim claims claimed claiming",
@@ -140,11 +145,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "warn warns warned warning",
-        flags: I | R,
+        flags: I | R | O,
     },
     CueLemma {
         forms: "note notes noted noting",
-        flags: I | C,
+        flags: I | C | O,
     },
     CueLemma {
         forms: "report reports reported reporting",
@@ -152,11 +157,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "announce announces announced announcing",
-        flags: I | B,
+        flags: I | B | O,
     },
     CueLemma {
         forms: "explain explains explained explaining",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "!state !states stated stating",
@@ -168,31 +173,31 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "acknowledge acknowledges acknowledged acknowledging",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "admit admits admitted admitting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "confirm confirms confirmed confirming",
-        flags: I | B,
+        flags: I | B | O,
     },
     CueLemma {
         forms: "deny denies denied denying",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "reiterate reiterates reiterated reiterating",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "reveal reveals revealed revealing",
-        flags: I | B,
+        flags: I | B | O,
     },
     CueLemma {
         forms: "predict predicts predicted predicting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "estimate estimates estimated estimating",
@@ -224,11 +229,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "recall recalls recalled recalling",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "recount recounts recounted recounting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "observe observes observed observing",
@@ -240,51 +245,51 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "declare declares declared declaring",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "emphasize emphasizes emphasized emphasizing",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "emphasise emphasises emphasised emphasising",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "stress stresses stressed stressing",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "tweet tweets tweeted tweeting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "complain complains complained complaining",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "concede concedes conceded conceding",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "caution cautions cautioned cautioning",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "testify testifies testified testifying",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "counter counters countered countering",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "!respond responds responded responding",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "reply replies replied replying",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "!ask asks asked asking",
@@ -304,7 +309,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "explain explains explained explaining",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "exclaim exclaims exclaimed exclaiming",
@@ -316,27 +321,27 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "urge urges urged urging",
-        flags: R,
+        flags: R | O,
     },
     CueLemma {
         forms: "call calls called calling",
-        flags: P,
+        flags: P | O,
     },
     CueLemma {
         forms: "accuse accuses accused accusing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "criticize criticizes criticized criticizing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "liken likens likened likening",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "describe describes described describing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "promise promises promised promising",
@@ -352,11 +357,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "propose proposes proposed proposing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "point points pointed pointing",
-        flags: P,
+        flags: P | O,
     },
     CueLemma {
         forms: "show shows showed showing shown",
@@ -368,15 +373,15 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "cite cites cited citing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "mention mentions mentioned mentioning",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "comment !comments commented commenting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "indicate indicates indicated indicating",
@@ -388,27 +393,27 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "disclose discloses disclosed disclosing",
-        flags: B,
+        flags: B | O,
     },
     CueLemma {
         forms: "assure assures assured assuring",
-        flags: R,
+        flags: R | O,
     },
     CueLemma {
         forms: "remind reminds reminded reminding",
-        flags: R,
+        flags: R | O,
     },
     CueLemma {
         forms: "reassure reassures reassured reassuring",
-        flags: R,
+        flags: R | O,
     },
     CueLemma {
         forms: "inform informs informed informing",
-        flags: R,
+        flags: R | O,
     },
     CueLemma {
         forms: "lament laments lamented lamenting",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "worry worries worried worrying",
@@ -436,55 +441,55 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "defend defends defended defending",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "praise praises praised praising",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "blame blames blamed blaming",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "denounce denounces denounced denouncing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "condemn condemns condemned condemning",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "decry decries decried decrying",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "slam slams slammed slamming",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "blast blasts blasted blasting",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "mock mocks mocked mocking",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "endorse endorses endorsed endorsing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "demand demands demanded demanding",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "echo echoes echoed echoing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "repeat repeats repeated repeating",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "learn learns learned learning",
@@ -496,11 +501,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "post posts posted posting",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "recommend recommends recommended recommending",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "speculate speculates speculated speculating",
@@ -512,15 +517,15 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "question questions questioned questioning",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "dismiss dismisses dismissed dismissing",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "reject rejects rejected rejecting",
-        flags: 0,
+        flags: O,
     },
     CueLemma {
         forms: "charge charges charged charging",
@@ -528,7 +533,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "affirm affirms affirmed affirming",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "opine opines opined opining",
@@ -548,7 +553,7 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "acknowledge acknowledges acknowledged acknowledging",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "proclaim proclaims proclaimed proclaiming",
@@ -560,11 +565,11 @@ pub const CUE_LEMMAS: &[CueLemma] = &[
     },
     CueLemma {
         forms: "underscore underscores underscored underscoring",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "clarify clarifies clarified clarifying",
-        flags: I,
+        flags: I | O,
     },
     CueLemma {
         forms: "threaten threatens threatened threatening",
@@ -577,6 +582,15 @@ pub fn lemma_name(lemma: u16) -> &'static str {
     CUE_LEMMAS
         .get(lemma as usize)
         .and_then(|l| l.forms.split(' ').next())
+        .map(|w| w.trim_start_matches('!'))
+        .unwrap_or("")
+}
+
+/// The simple past of a cue lemma ("called", "likened", "said").
+pub fn lemma_past(lemma: u16) -> &'static str {
+    CUE_LEMMAS
+        .get(lemma as usize)
+        .and_then(|l| l.forms.split(' ').nth(2))
         .map(|w| w.trim_start_matches('!'))
         .unwrap_or("")
 }
@@ -651,7 +665,7 @@ const WORDS: &[(&str, Lex)] = &[
         INTRO_ADV,
     ),
     (
-        "president vice secretary minister senator sen. rep. representative congressman congresswoman gov. governor mayor director chairman chairwoman chair chief leader spokesman spokeswoman spokesperson ambassador general gen. judge justice professor prof. lt. col. sgt. capt. adm. maj. attorney commissioner speaker king queen prince princess pope candidate nominee ceo cfo executive official adviser advisor aide analyst economist strategist pollster lawmaker sheriff officer commander premier chancellor deputy assistant head founder co-founder editor correspondent reporter columnist host anchor manager coordinator counsel lawyer rabbi cardinal bishop reverend rev. pastor dean provost superintendent inspector detective colonel lieutenant sergeant captain admiral major envoy diplomat member councilman councilwoman councilmember assemblyman assemblywoman delegate chairperson treasurer comptroller auditor prosecutor coach owner partner researcher fellow scholar historian author activist organizer organiser director-general secretary-general whip majority minority ranking senior junior former acting incoming outgoing then-president then-candidate then-secretary",
+        "president vice secretary minister senator sen. rep. representative congressman congresswoman gov. governor mayor director chairman chairwoman chair chief leader spokesman spokeswoman spokesperson ambassador general gen. judge justice professor prof. lt. col. sgt. capt. adm. maj. attorney commissioner speaker king queen prince princess pope candidate nominee ceo cfo executive official adviser advisor aide analyst economist strategist pollster lawmaker sheriff officer commander premier chancellor deputy assistant head founder co-founder editor correspondent reporter columnist host anchor manager coordinator counsel lawyer rabbi cardinal bishop reverend rev. pastor dean provost superintendent inspector detective colonel lieutenant sergeant captain admiral major envoy diplomat member councilman councilwoman councilmember assemblyman assemblywoman delegate chairperson treasurer comptroller auditor prosecutor coach owner partner researcher fellow scholar historian author activist organizer organiser director-general secretary-general whip majority minority ranking senior junior former acting incoming outgoing then-president then-candidate then-secretary mp mep msp mla",
         TITLE,
     ),
     (
@@ -667,11 +681,14 @@ const WORDS: &[(&str, Lex)] = &[
         DOC_NOUN,
     ),
     (
-        "analysts experts critics observers commentators pundits skeptics sceptics supporters opponents others people many some several most few economists scholars historians academics specialists researchers scientists observers insiders detractors backers proponents advocates officials-turned critics",
+        "another analysts experts critics observers commentators pundits skeptics sceptics supporters opponents others people many some several most few economists scholars historians academics specialists researchers scientists observers insiders detractors backers proponents advocates officials-turned critics",
         VAGUE,
     ),
     ("source sources insider insiders", ANON),
-    ("percent respondents", VAGUE | PERSON_NOUN),
+    (
+        "percent respondents half majority minority plurality third thirds quarter quarters two-thirds three-quarters",
+        VAGUE | PERSON_NOUN,
+    ),
     ("anonymity anonymously unnamed unidentified", ANONYMITY),
     ("mr. mrs. ms. dr. mr mrs ms dr miss", HONORIFIC),
     (

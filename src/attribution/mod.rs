@@ -9,6 +9,19 @@
 //! official") given the full name, and each source classified. Whatever part of a
 //! sentence no frame covers is the article's own, unsourced statement.
 //!
+//! What a claim is, by the shape of what follows the cue:
+//! - a reported clause (a `that` clause, a quotation, "said China could help ...") is
+//!   the claim on its own, attributed to the source;
+//! - a noun phrase (or a preposition's object) makes the cue an act: "China has likened
+//!   the deal to NATO", "Xi reiterated that position", "calling on countries not to
+//!   ...", "X's decision, revealed by Y". The claim is then the whole clause, worded with
+//!   the source's resolved name and a finite verb ("Xi Jinping called on countries not
+//!   to ..."), attributed to that source;
+//! - what completes an attribution is part of it, not a claim: when, where and how it
+//!   was made ("said on Friday in a statement"), its basis (", citing a briefing by
+//!   ..."), and why the source is unnamed (", speaking on condition of anonymity because
+//!   ...", kept as [`Source::anonymity`]).
+//!
 //! No regular expressions and no allocation per token: one hash lookup per word, and
 //! every pattern looks at a bounded window around its cue, so the stage is linear in the
 //! text.
@@ -25,6 +38,19 @@ use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// How a source is identified in the text.
+///
+/// The rules, in the order they are applied to a mention:
+/// - a country, government, organisation or office speaking as a body is
+///   `Institutional` ("The U.S.", "China", "the foreign ministry");
+/// - a document or a body of figures is `Document` ("a report released on Tuesday",
+///   "customs figures compiled by ...", "court filings");
+/// - a person named in the text is `Named` ("Victor D. Cha", and "Cha", "he" after it);
+/// - an unnamed person, or an unnamed group of particular people, described by role or
+///   affiliation is `Anonymous`, whether or not the text says why they are unnamed ("a
+///   South Korean lawmaker", "officials in Seoul", "a senior Chinese diplomat", "a
+///   source close to the talks"); the reason, where given, is [`Source::anonymity`];
+/// - a group of no stated membership, named by what they do or think, is `Vague`
+///   ("analysts", "critics", "experts in Washington", "some").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
@@ -32,11 +58,12 @@ pub enum SourceKind {
     Named,
     /// A government, country or organisation speaking as a body ("The U.S.", "the ministry").
     Institutional,
-    /// An unnamed group ("analysts", "critics").
+    /// An unnamed group of no stated membership ("analysts", "critics").
     Vague,
-    /// An unnamed person or group given anonymity ("a source close to ...").
+    /// An unnamed person or group described by role ("a South Korean lawmaker", "officials
+    /// in Seoul", "a source close to ...").
     Anonymous,
-    /// A document ("a report", "court filings").
+    /// A document ("a report", "court filings", "customs figures").
     Document,
 }
 
@@ -93,6 +120,10 @@ pub struct Source {
     /// The mention naming the source for this statement: in its own sentence where there
     /// is one, else the nearest earlier mention it was resolved from.
     pub span: Option<Span>,
+    /// Why the source is not named, as the text gives it ("speaking on condition of
+    /// anonymity because he was not authorised to brief reporters"); for the audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymity: Option<String>,
 }
 
 /// The words that mark the attribution ("said", "according to").
@@ -117,6 +148,11 @@ pub struct Statement {
     /// revealed by Y, will test ...", the statement "will test ..." has subject "X's
     /// decision".
     pub subject: Option<Span>,
+    /// The claim's text when it is not the content's own words: for an act ("China has
+    /// likened the deal to NATO", "calling on countries not to ..."), the whole clause
+    /// with the source's resolved name as its subject ("Xi Jinping called on countries
+    /// not to ...").
+    pub text: Option<String>,
 }
 
 /// Finds the attributed statements of every sentence.
@@ -174,12 +210,22 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
     let mut covered = vec![false; doc.toks.len()];
     let mut out = Vec::new();
     for f in frames {
-        let source = f.source.and_then(|m| sources.get(&m).cloned());
+        let mut source = f.source.and_then(|m| sources.get(&m).cloned());
+        if let (Some(src), Some((a, b))) = (source.as_mut(), f.anonymity) {
+            src.anonymity = Some(resolve::clean(doc.span(a, b).slice(doc.text)));
+        }
         let cue = Cue {
             text: resolve::clean(doc.span(f.cue.0, f.cue.1).slice(doc.text)),
             span: Some(doc.span(f.cue.0, f.cue.1)),
         };
-        for &(a, b) in &f.content {
+        if f.act
+            && let (Some(src), [(a, b)]) = (source.as_ref(), f.content.as_slice())
+            && let Some(st) = act_statement(doc, f, src, cue.clone(), *a, *b)
+        {
+            covered[*a..*b].fill(true);
+            out.push(st);
+        }
+        for &(a, b) in f.content.iter().filter(|_| !f.act) {
             covered[a..b].fill(true);
             for_each_sentence_piece(doc, a, b, |s, x, y| {
                 if let Some((span, quote)) = content_span(doc, x, y) {
@@ -190,6 +236,7 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
                         source: source.clone(),
                         cue: Some(cue.clone()),
                         subject: None,
+                        text: None,
                     });
                 }
             });
@@ -248,6 +295,7 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
                 source: None,
                 cue: None,
                 subject,
+                text: None,
             });
         }
         // A sentence made only of punctuation still has no statement.
@@ -255,6 +303,84 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
     }
     out.sort_by_key(|st| (st.sentence, st.content.start, st.content.end));
     out
+}
+
+/// The statement of an act (see [`frames::Frame::act`]): the whole clause, with the
+/// source's resolved name as its subject and the verb made finite ("calling on" ->
+/// "called on"); its span runs from the cue to the end of the object (or is the object,
+/// for "X's decision, revealed by Y").
+fn act_statement(
+    doc: &doc::Doc,
+    f: &frames::Frame,
+    src: &Source,
+    cue: Cue,
+    a: usize,
+    b: usize,
+) -> Option<Statement> {
+    let (c0, c1) = f.cue;
+    // The object as written after the cue, with a listener or a setting the content
+    // itself skips ("urged Congress to act").
+    let (object, quote) = if b <= c0 {
+        content_span(doc, a, b)?
+    } else {
+        content_span(doc, c1.min(a), b)?
+    };
+    let before = b <= c0;
+    // The verb: the last cue word of the cue phrase.
+    let v = (c0..c1).rev().find(|&i| doc.toks[i].cue.is_some())?;
+    let q = doc.toks[v].cue?;
+    // "calling on" -> "called on"; "the third bank to announce cuts" -> "announced".
+    let infinitive = q.form == lexicon::Form::Base && v > 0 && doc.is_word(v - 1, "to");
+    // (Not "is currently writing": a progressive keeps its words.)
+    let finite = before || q.form == lexicon::Form::Gerund && v == c0 || infinitive;
+    let mut text = String::with_capacity(src.name.len() + object.len() + 32);
+    // A sentence: "The mayor has likened ...", for "the mayor".
+    let mut name = src.name.chars();
+    if let Some(first) = name.next() {
+        text.extend(first.to_uppercase());
+        text.push_str(name.as_str());
+    }
+    text.push(' ');
+    if finite {
+        text.push_str(lexicon::lemma_past(q.lemma));
+        if v + 1 < c1 {
+            text.push(' ');
+            text.push_str(doc.span(v + 1, c1).slice(doc.text));
+        }
+    } else {
+        text.push_str(doc.span(c0, c1).slice(doc.text));
+    }
+    if let Some((x, y)) = f.object {
+        text.push(' ');
+        text.push_str(doc.span(x, y).slice(doc.text));
+    }
+    text.push(' ');
+    // "Y announced the budget cut" for "The budget cut, announced by Y".
+    let first = doc.toks[a];
+    let object_text = object.slice(doc.text);
+    if before && first.cap() && first.is(lexicon::DET | lexicon::PRON_POSS) {
+        let mut chars = object_text.chars();
+        if let Some(c) = chars.next() {
+            text.extend(c.to_lowercase());
+            text.push_str(chars.as_str());
+        }
+    } else {
+        text.push_str(object_text);
+    }
+    let content = if before {
+        object
+    } else {
+        Span::new(doc.toks[c0].start, object.end)
+    };
+    Some(Statement {
+        sentence: doc.toks[a].sent as usize,
+        content,
+        quote,
+        source: Some(src.clone()),
+        cue: Some(cue),
+        subject: None,
+        text: Some(text),
+    })
 }
 
 /// Calls `f(sentence, a, b)` for each sentence's share of tokens `[a, b)`.
@@ -285,8 +411,8 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
     while a < b && !doc.toks[a].is_word() {
         a += 1;
     }
-    while b > a && !doc.toks[b - 1].is_word() {
-        // Keep a closing bracket or an ellipsis inside; drop punctuation and quote marks.
+    while b > a && !doc.toks[b - 1].is_word() && !percent(doc, b - 1) {
+        // Drop punctuation and quote marks (not the "%" of "8.6%").
         b -= 1;
     }
     if a >= b {
@@ -331,14 +457,33 @@ fn content_span(doc: &doc::Doc, mut a: usize, mut b: usize) -> Option<(Span, Quo
     Some((doc.span(a, b), quote))
 }
 
+/// Whether token `i` is a "%" sign right after a number.
+fn percent(doc: &doc::Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.kind == tokens::Kind::Punct
+        && t.text(doc.text) == "%"
+        && i > 0
+        && doc.toks[i - 1].kind == tokens::Kind::Number
+        && doc.toks[i - 1].end == t.start
+}
+
 /// Trims what glues a leftover piece to an attribution: punctuation, conjunctions,
 /// "that", "to", "other than".
 fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize, usize) {
     use lexicon::*;
+    if a >= b {
+        return (a, b);
+    }
     const TRAILING: &[&str] = &[
         "to", "than", "other", "rather", "except", "and", "or", "but", "that", "which", "who",
         "while", "though", "although", "because", "as", "so",
     ];
+    // "Shares jumped 6% after [the firm revealed ...]": a subordinator the attribution
+    // cut off (not "like never before" at the end of a sentence).
+    const BEFORE_ATTRIBUTION: &[&str] = &[
+        "after", "before", "since", "when", "until", "unless", "once", "if", "whether",
+    ];
+    let cut_off = b < doc.toks.len() && doc.toks[b].sent == doc.toks[b - 1].sent;
     let leading = |i: usize| {
         let t = doc.toks[i];
         match t.kind {
@@ -350,9 +495,13 @@ fn trim_glue(doc: &doc::Doc, mut a: usize, mut b: usize, framed: bool) -> (usize
     let trailing = |i: usize| {
         let t = doc.toks[i];
         match t.kind {
-            tokens::Kind::Word => framed && TRAILING.iter().any(|w| doc.is_word(i, w)),
+            tokens::Kind::Word => {
+                framed
+                    && (TRAILING.iter().any(|w| doc.is_word(i, w))
+                        || cut_off && BEFORE_ATTRIBUTION.iter().any(|w| doc.is_word(i, w)))
+            }
             tokens::Kind::Number => false,
-            _ => true,
+            _ => !percent(doc, i),
         }
     };
     while a < b && leading(a) {

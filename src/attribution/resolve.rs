@@ -99,6 +99,7 @@ impl Resolver {
                     kind: SourceKind::Named,
                     role: Some(role_text),
                     span: Some(span),
+                    anonymity: None,
                 };
                 if let Some(e) = self.find_person(&src.name)
                     && e.name.len() > src.name.len()
@@ -115,6 +116,7 @@ impl Resolver {
             kind: parsed.kind,
             role: role_text.or(parsed.role),
             span: Some(span),
+            anonymity: None,
         };
         match src.kind {
             SourceKind::Named => {
@@ -207,16 +209,25 @@ impl Resolver {
         let found = if want_person {
             // The nearest of: the last person quoted, a person named just before.
             let quoted = self.entities.iter().rev().find(|e| e.person).cloned();
-            let named = nearest_name(doc, a).map(|mut e| {
-                e.name = strip_honorific(&e.name).to_owned();
-                if let Some(full) = self.find_person(&e.name)
-                    && full.name.len() > e.name.len()
-                {
-                    e.name = full.name.clone();
-                    e.role = full.role.clone();
-                }
-                e
-            });
+            let named =
+                nearest_name(doc, a).map(|mut e| {
+                    e.name = strip_honorific(&e.name).to_owned();
+                    // "Transport Ana Maria Ruiz" in "Secretary of Transport Ana Maria Ruiz":
+                    // the person already known by the end of it.
+                    if let Some(known) = self.entities.iter().rev().find(|k| {
+                        k.person && k.name.len() < e.name.len() && e.name.ends_with(&k.name)
+                    }) {
+                        e.name = known.name.clone();
+                        e.role = known.role.clone();
+                    }
+                    if let Some(full) = self.find_person(&e.name)
+                        && full.name.len() > e.name.len()
+                    {
+                        e.name = full.name.clone();
+                        e.role = full.role.clone();
+                    }
+                    e
+                });
             match (quoted, named) {
                 (Some(q), Some(n)) => Some(if n.at > q.at && n.name != q.name {
                     n
@@ -252,6 +263,7 @@ impl Resolver {
                 kind: e.kind,
                 role: e.role,
                 span: Some(span),
+                anonymity: None,
             },
             None => Source {
                 name: lower,
@@ -264,6 +276,7 @@ impl Resolver {
                 },
                 role: None,
                 span: Some(span),
+                anonymity: None,
             },
         }
     }
@@ -285,6 +298,14 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
         if t.sent + 3 < sent {
             break;
         }
+        // A name inside a quotation is not who is speaking ("Our approach is Bruce Lee,
+        // not brute force," he said).
+        if t.in_quote() {
+            run_end = None;
+            continue;
+        }
+        // (Not "Miami-Dade County", "State Department", "Defense" in "Secretary of
+        // Defense Lloyd J. Austin III": places, bodies and departments.)
         let name_word = t.kind == Kind::Word
             && t.cap()
             && !t.is(FUNCTION
@@ -295,13 +316,22 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
                 | MONTH
                 | TIME
                 | TITLE
-                | DEMONYM);
+                | DEMONYM
+                | DEPT
+                | GROUP_NOUN
+                | DOC_NOUN);
         match (name_word, run_end) {
             (true, None) => run_end = Some(i + 1),
             (true, Some(_)) => {}
             (false, Some(e)) => {
                 let s = i + 1;
-                if e - s >= 2 && s > doc.sents[t.sent as usize].start.min(s) {
+                // "the New York magazine interview": a name used as a modifier, or after
+                // an article, is a place or a title, not a person.
+                let modifier = t.kind == Kind::Word && t.is(DET)
+                    || doc.toks.get(e).is_some_and(|n| {
+                        n.kind == Kind::Word && !n.cap() && !n.is(FUNCTION | ADV) && n.cue.is_none()
+                    });
+                if e - s >= 2 && !modifier && s > doc.sents[t.sent as usize].start.min(s) {
                     let name = clean(doc.span(s, e).slice(doc.text));
                     return Some(Entity {
                         name,
@@ -380,8 +410,64 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
             };
         }
     }
+    // "customs figures compiled by a research group in Hong Kong", "a report released
+    // on Tuesday": the phrase before the participle names the source, the participle
+    // phrase describes it.
+    if let Some(pm) = participle_modifier(doc, a, b) {
+        let mut head = parse(doc, a, pm);
+        head.role = Some(clean(doc.span(pm, b).slice(doc.text)));
+        let anonymous =
+            lower_whole.contains(" briefed on ") || (pm..b).any(|i| toks[i].is(ANONYMITY));
+        if anonymous && matches!(head.kind, SourceKind::Vague | SourceKind::Named) {
+            head.kind = SourceKind::Anonymous;
+        }
+        return head;
+    }
     if toks[s].is(DET) && toks[s].kind == Kind::Word {
         s += 1;
+    }
+    // "Dr Mike Watts head of exploration": a name, then its role without a comma.
+    if let Some(f) = (s + 2..b).find(|&i| toks[i].kind == Kind::Word && !toks[i].cap())
+        && toks[f].is(TITLE | PERSON_NOUN)
+        && (s..f).all(|i| {
+            let t = toks[i];
+            t.kind == Kind::Word
+                && (t.cap() || t.is(NAME_SUFFIX))
+                && !t.poss()
+                && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN | DEMONYM | TIME | MONTH)
+        })
+        && (s..f).filter(|&i| !toks[i].is(HONORIFIC | TITLE)).count() >= 2
+        // (Not "JP Morgan Securities analyst John Ivankoe": a name after the role is the
+        // person's; capitals after a preposition are an affiliation.)
+        && (f..b).all(|i| !toks[i].cap() || (f..i).any(|j| toks[j].is(PREP)))
+    {
+        let mut x = s;
+        while x < f && toks[x].is(HONORIFIC | TITLE) {
+            x += 1;
+        }
+        return Parsed {
+            name: clean(doc.span(x, f).slice(doc.text)),
+            kind: SourceKind::Named,
+            role: Some(clean(doc.span(f, b).slice(doc.text))),
+            definite_common: false,
+            head: String::new(),
+            plural: false,
+        };
+    }
+    // "Officials in Seoul", "a spokesman for the Pentagon", "analysts at Goldman Sachs":
+    // an unnamed source described by where it works, not a name with a title.
+    if described_by_affiliation(doc, a, s, b) {
+        let anonymity = (a..b).any(|i| toks[i].is(ANONYMITY))
+            || lower_whole.contains("familiar with")
+            || lower_whole.contains("close to");
+        let plural = {
+            let k = (s + 1..b)
+                .find(|&i| AFFILIATION_PREPS.iter().any(|w| doc.is_word(i, w)))
+                .unwrap_or(b);
+            let head = doc.word(k - 1);
+            head.ends_with('s') && !head.ends_with("ss")
+        };
+        return common(doc, a, b, &whole, definite, indefinite, anonymity, plural);
     }
     // "David Woodard of Clemson University", "Rep. Tom Cole of Oklahoma": a person's
     // name, then an affiliation. ("Secretary of Defense", "Bank of America" are one.)
@@ -409,9 +495,11 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                 && n < b
                 && t.shape & super::tokens::shape::INITIAL == 0);
         // "China and North Korea", "Trump and Pence": names joined by "and" are one.
+        // "Henri de Bodinat", "Ludwig van Beethoven": a particle inside a name.
+        let particle = NAME_PARTICLES.iter().any(|w| doc.word(n - 1) == *w);
         let joined = n - 1 > s
             && n < b
-            && (doc.is_word(n - 1, "and") || doc.word(n - 1) == "&")
+            && (doc.is_word(n - 1, "and") || doc.word(n - 1) == "&" || particle)
             && toks[n - 2].cap()
             && toks[n].cap();
         if !name_word && !joined {
@@ -434,6 +522,17 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                 role_end = Some(i);
                 continue;
             }
+            // "Minister of Transport Ana Maria Ruiz": what a title is "of" belongs to
+            // the role, while two or more name words are left after it.
+            let after_joiner = i > s && (doc.is_word(i - 1, "of") || doc.is_word(i - 1, "for"));
+            let left = (i + 1..b)
+                .filter(|&j| toks[j].cap() || toks[j].is(NAME_SUFFIX))
+                .count();
+            if after_joiner && t.cap() && left >= 2 && left == b - i - 1 {
+                i += 1;
+                role_end = Some(i);
+                continue;
+            }
             // An org or department name inside a role: "Justice Department spokesman".
             if t.cap()
                 && i + 1 < b
@@ -441,7 +540,8 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                     || i + 2 < b
                         && toks[i + 1].cap()
                         && toks[i + 2].is(TITLE)
-                        && !toks[i + 2].cap())
+                        && (!toks[i + 2].cap()
+                            || toks[i + 2].shape & super::tokens::shape::UPPER != 0))
             {
                 i += 1;
                 continue;
@@ -498,8 +598,19 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
             }
         });
         // A capitalised common noun at the start of a sentence ("Analysts say").
+        // ("Ecologists", "Shareholders" opening a sentence: a plural, not a name.)
+        let first_word = name_start == doc.sents[toks[name_start].sent as usize].start;
+        let plural_noun = first_word && {
+            let w = doc.word(name_start);
+            w.len() > 5
+                && ["ists", "ers", "ians", "ants", "ents", "ors", "ics"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+                && toks[name_start].shape & super::tokens::shape::UPPER == 0
+        };
         if name_words == 1
-            && toks[name_start].is(VAGUE | ANON | DOC_NOUN | GROUP_NOUN | PERSON_NOUN)
+            && (toks[name_start].is(VAGUE | ANON | DOC_NOUN | GROUP_NOUN | PERSON_NOUN)
+                || plural_noun)
             && !toks[name_start].is(ORG_WORD | COUNTRY)
         {
             return common(
@@ -532,6 +643,90 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         anonymity,
         plural_head,
     )
+}
+
+/// Lower-case words inside names ("Henri de Bodinat").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
+    "al", "dos", "das",
+];
+
+/// Prepositions that join a source to where it works or lives.
+const AFFILIATION_PREPS: &[&str] = &["of", "at", "in", "for", "from", "with"];
+
+/// Where a participle phrase modifying the mention's head starts ("figures compiled by
+/// ...", "a report released on Tuesday", "a poll conducted by Gallup"), if one does.
+fn participle_modifier(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).find(|&i| {
+        let t = doc.toks[i];
+        let prev = doc.toks[i - 1];
+        let w = doc.word(i);
+        t.kind == Kind::Word
+            && !t.cap()
+            && w.len() > 4
+            && w.ends_with("ed")
+            && !t.is(SOURCE_NOUN | TITLE | FUNCTION | DET | QUANT)
+            && prev.kind == Kind::Word
+            && !prev.is(DET | FUNCTION | ADV)
+            && (prev.cap() || prev.is(SOURCE_NOUN) || !prev.is(DEMONYM))
+            && doc.toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && (n.is(PREP | TIME) || doc.is_word(i + 1, "by"))
+            })
+            // Not a name: "Ted Cruz, Jr." has no participle; "United" is capitalised.
+            && (a..i).any(|j| doc.toks[j].is(SOURCE_NOUN) || !doc.toks[j].cap())
+    })
+}
+
+/// Whether mention `[a, b)` (with `s` past its article) is a common noun described by
+/// an affiliation ("officials in Seoul", "a spokesman for the Pentagon", "analysts at
+/// Goldman Sachs", "the head of the International Monetary Fund"), not a title joined
+/// to a person's name ("Secretary of Defense Lloyd J. Austin III", "Director of
+/// National Intelligence James Clapper").
+fn described_by_affiliation(doc: &Doc, a: usize, s: usize, b: usize) -> bool {
+    let toks = &doc.toks;
+    let Some(p) = (s + 1..b).find(|&i| AFFILIATION_PREPS.iter().any(|w| doc.is_word(i, w))) else {
+        return false;
+    };
+    let head = toks[p - 1];
+    if head.kind != Kind::Word || p + 1 >= b {
+        return false;
+    }
+    // Before the preposition: only descriptive words, with a common noun at its end.
+    let common_head =
+        head.is(SOURCE_NOUN | TITLE) || !head.cap() && !head.is(FUNCTION | DEMONYM | DET);
+    let descriptive = (s..p).all(|i| {
+        let t = toks[i];
+        t.kind == Kind::Number
+            || t.kind == Kind::Word
+                && (!t.cap() || t.is(SOURCE_NOUN | TITLE | DEMONYM | QUANT | NUMBER_WORD))
+    });
+    if !common_head || !descriptive {
+        return false;
+    }
+    let articled = toks[a].kind == Kind::Number
+        || toks[a].kind == Kind::Word && toks[a].is(DET | QUANT | NUMBER_WORD);
+    let w = doc.word(p - 1);
+    let plural = w.ends_with('s') && !w.ends_with("ss") && !head.is(TITLE);
+    if articled || plural || !head.cap() {
+        return true;
+    }
+    // "Secretary of Defense Lloyd J. Austin III": a title, then a person's name (two or
+    // more name words after any department or body words).
+    let mut k = p + 1;
+    while k < b && (toks[k].is(DEPT | ORG_WORD | DET) || doc.is_word(k, "of")) {
+        k += 1;
+    }
+    let name_words = (k..b)
+        .filter(|&i| toks[i].kind == Kind::Word && toks[i].cap())
+        .count();
+    let person = name_words >= 2
+        && (k..b).all(|i| {
+            let t = toks[i];
+            t.kind == Kind::Word
+                && (t.cap() || t.is(NAME_SUFFIX))
+                && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN)
+        });
+    !person
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -579,19 +774,13 @@ fn common(
         SourceKind::Vague
     } else if h.is(GROUP_NOUN) {
         SourceKind::Institutional
-    } else if h.is(PERSON_NOUN | TITLE) {
-        if definite {
-            SourceKind::Named
-        } else {
-            SourceKind::Anonymous
-        }
-    } else {
-        SourceKind::Vague
-    };
-    let kind = if kind == SourceKind::Named && definite {
+    } else if h.is(PERSON_NOUN | TITLE) || !plural {
+        // An unnamed person, or group, described by role ("a senior diplomat", "the
+        // engineer", "officials in Seoul"): anonymous.
         SourceKind::Anonymous
     } else {
-        kind
+        // An unnamed group of no stated membership ("observers", "many Democrats").
+        SourceKind::Vague
     };
     let name = lower_first(whole);
     let _ = indefinite;
@@ -630,8 +819,12 @@ fn lower_first(s: &str) -> String {
         return String::new();
     };
     let mut out = String::with_capacity(s.len());
-    // Lower-case the first word unless it is a name or an acronym.
-    let keep = first.chars().skip(1).any(|c| c.is_uppercase());
+    // Lower-case the first word when it is a common word ("The", "Officials"), not a
+    // name ("Michael Jackson's mother") or an acronym.
+    let (lex, _) = lookup(first.trim_end_matches(['’', '\'', 's']));
+    let (lex_full, _) = lookup(first);
+    let common = (lex | lex_full) != 0 && (lex | lex_full) & (ORG_WORD | COUNTRY) == 0;
+    let keep = first.chars().skip(1).any(|c| c.is_uppercase()) || !common;
     if keep {
         out.push_str(first);
     } else {

@@ -14,6 +14,9 @@ struct Found {
     mention: Option<String>,
     cue: Option<String>,
     quote: QuoteKind,
+    /// The claim's own wording, for an act.
+    text: Option<String>,
+    anonymity: Option<String>,
 }
 
 fn run(text: &str) -> Vec<Found> {
@@ -30,8 +33,10 @@ fn run(text: &str) -> Vec<Found> {
                 .as_ref()
                 .and_then(|s| s.span)
                 .map(|s| s.slice(text).to_owned()),
+            anonymity: st.source.as_ref().and_then(|s| s.anonymity.clone()),
             cue: st.cue.map(|c| c.text),
             quote: st.quote,
+            text: st.text,
         })
         .collect()
 }
@@ -267,6 +272,30 @@ fn a_relative_clause_is_not_a_speaker() {
 }
 
 #[test]
+fn a_source_is_a_noun_phrase_never_a_clause() {
+    // After an introductory phrase, the words before "they" are a clause with a verb.
+    let f = run(
+        "Last spring, the two towns renewed a pact they once described as unbreakable and praised their long friendship.",
+    );
+    assert!(f.iter().all(|s| s.name.is_none()), "{f:#?}");
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn an_attribution_in_the_next_sentence_does_not_reach_back() {
+    // The quote closing the first sentence is no separator for the second one's frames.
+    let text = "The mayor called the closure “a disgrace.” The port has replied to the letter, according to the mayor.";
+    let f = run(text);
+    let s = find(&f, "The port has replied to the letter");
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    let second: Vec<&Found> = f
+        .iter()
+        .filter(|s| !s.content.contains("closure"))
+        .collect();
+    assert_eq!(second.len(), 1, "{f:#?}");
+}
+
+#[test]
 fn a_relative_pronoun_is_the_mention_of_its_antecedent() {
     let f = run("The vote was delayed by Lena Park, who said the count was incomplete.");
     let s = find(&f, "the count was incomplete");
@@ -295,4 +324,175 @@ fn empty_and_odd_input_do_not_panic() {
     ] {
         let _ = run(text);
     }
+}
+
+/// The statement whose claim text (or content) is `text`.
+fn worded<'a>(found: &'a [Found], text: &str) -> &'a Found {
+    found
+        .iter()
+        .find(|f| f.text.as_deref().unwrap_or(&f.content) == text)
+        .unwrap_or_else(|| panic!("no statement worded {text:?} in {found:#?}"))
+}
+
+#[test]
+fn an_act_with_a_noun_phrase_object_is_the_whole_clause() {
+    let f = run("The mayor has likened the new ferry to a floating hotel.");
+    let s = worded(
+        &f,
+        "The mayor has likened the new ferry to a floating hotel",
+    );
+    assert_eq!(s.cue.as_deref(), Some("has likened"));
+    assert_eq!(s.mention.as_deref(), Some("The mayor"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn a_reported_clause_is_the_content_alone() {
+    for text in [
+        "The mayor said the new ferry would sail in May.",
+        "The mayor reiterated that the new ferry would sail in May.",
+        "The mayor warned reporters the new ferry would sail late.",
+    ] {
+        let f = run(text);
+        assert!(
+            f.iter()
+                .any(|s| s.text.is_none() && s.content.starts_with("the new ferry")),
+            "{text}: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_act_inside_a_report_is_reported_whole() {
+    let f = run(
+        "The port has publicly commented on the strike, according to the union, which said talks had stalled.",
+    );
+    let s = find(&f, "The port has publicly commented on the strike");
+    assert_eq!(s.name.as_deref(), Some("the union"));
+    assert_eq!(s.cue.as_deref(), Some("according to"));
+    assert!(
+        f.iter().all(|s| s.name.as_deref() != Some("the port")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_participle_act_gets_its_subject_and_a_finite_verb() {
+    let f = run(
+        "At a rally on Sunday, Mayor Lena Park repeated that pledge, calling on the council not to “waste another year.”",
+    );
+    worded(&f, "Lena Park repeated that pledge");
+    let s = worded(
+        &f,
+        "Lena Park called on the council not to “waste another year.”",
+    );
+    assert_eq!(s.cue.as_deref(), Some("calling on"));
+    assert_eq!(s.role.as_deref(), Some("Mayor"));
+}
+
+#[test]
+fn an_act_object_ends_before_a_participle_phrase() {
+    let f = run(
+        "The union has likened the plan to a lockout, deepening the rift with the port authority.",
+    );
+    worded(&f, "The union has likened the plan to a lockout");
+    let rest = find(&f, "deepening the rift");
+    assert!(rest.name.is_none(), "{f:#?}");
+}
+
+#[test]
+fn an_act_in_an_object_relative_clause_takes_its_antecedent() {
+    let f = run(
+        "The council wants to look calm next to the port authority, which it accuses of stalling the talks.",
+    );
+    let s = worded(
+        &f,
+        "The council accuses the port authority of stalling the talks",
+    );
+    assert_eq!(s.cue.as_deref(), Some("accuses"));
+    let own = find(
+        &f,
+        "The council wants to look calm next to the port authority",
+    );
+    assert!(own.name.is_none());
+}
+
+#[test]
+fn a_participle_with_by_reports_an_act() {
+    let f =
+        run("The budget cut, announced on Monday by Mayor Lena Park, will close two libraries.");
+    worded(&f, "Lena Park announced the budget cut");
+}
+
+#[test]
+fn the_tail_of_an_attribution_is_not_a_claim() {
+    let f = run(
+        "The pier will close, the harbour office said in a statement on Friday, citing a survey by the coast guard.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].content, "The pier will close");
+    let f = run(
+        "The pier will close, a council engineer said, speaking on condition of anonymity because the survey is not public.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, Some(SourceKind::Anonymous));
+    assert_eq!(
+        f[0].anonymity.as_deref(),
+        Some("speaking on condition of anonymity because the survey is not public")
+    );
+}
+
+#[test]
+fn sources_described_by_their_affiliation() {
+    let cases = [
+        (
+            "The ferry sank, according to customs figures compiled by a research group in Lisbon.",
+            "customs figures",
+            SourceKind::Document,
+            Some("compiled by a research group in Lisbon"),
+        ),
+        (
+            "Officials in Lisbon said the ferry sank.",
+            "officials in Lisbon",
+            SourceKind::Anonymous,
+            None,
+        ),
+        (
+            "A spokesman for the Navy said the ferry sank.",
+            "a spokesman for the Navy",
+            SourceKind::Anonymous,
+            None,
+        ),
+        (
+            "Analysts at Harbour Capital said the ferry sank.",
+            "analysts at Harbour Capital",
+            SourceKind::Vague,
+            None,
+        ),
+        (
+            "Secretary of Transport Ana Maria Ruiz said the ferry sank.",
+            "Ana Maria Ruiz",
+            SourceKind::Named,
+            Some("Secretary of Transport"),
+        ),
+    ];
+    for (text, name, kind, role) in cases {
+        let f = run(text);
+        let s = f
+            .iter()
+            .find(|s| s.content.eq_ignore_ascii_case("the ferry sank"))
+            .unwrap_or_else(|| panic!("{text}: {f:#?}"));
+        assert_eq!(s.name.as_deref(), Some(name), "{text}");
+        assert_eq!(s.kind, Some(kind), "{text}");
+        assert_eq!(s.role.as_deref(), role, "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_after_a_titled_name_resolves_to_the_name() {
+    let f = run(
+        "Secretary of Transport Ana Maria Ruiz said the ferry sank, and she called the loss “a tragedy.”",
+    );
+    let s = worded(&f, "Ana Maria Ruiz called the loss “a tragedy.”");
+    assert_eq!(s.mention.as_deref(), Some("she"));
 }

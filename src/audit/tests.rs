@@ -325,6 +325,7 @@ fn seed_with_attribution_from_extraction() {
         kind,
         role: None,
         span: Some(span_of(mention)),
+        anonymity: None,
     };
     for claim in &mut ex.claims {
         let t = claim.text.as_str();

@@ -57,8 +57,21 @@ pub fn atomize(text: &str, sentences: &[Sentence], statements: &[Statement]) -> 
         if fragment.get(st.sentence).copied().unwrap_or(false) {
             continue;
         }
+        if let Some(own) = &st.text {
+            // An act, worded by attribution: one claim, not split.
+            claims.push(Claim {
+                id: claim_id(&canonical_form(own)),
+                text: own.clone(),
+                span: st.content,
+                sentence: st.sentence,
+                quote: st.quote,
+                source: st.source.clone(),
+                cue: st.cue.clone(),
+            });
+            continue;
+        }
         let restored = st.subject.map(|s| s.slice(text).trim());
-        for piece in split::split(text, st.content) {
+        for piece in split::split(text, st.content, st.quote == QuoteKind::Direct) {
             let body = piece.span.slice(text);
             let claim_text = match (piece.subject.as_deref(), restored) {
                 (Some(subj), _) => join(subj, body),

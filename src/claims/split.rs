@@ -3,7 +3,9 @@
 //!
 //! - a concessive or contrastive lead clause: "While X, Y" / "Although X, Y" -> X; Y;
 //! - coordinated clauses: "X, but they Y" (a new subject), "He teaches X and is Y"
-//!   (the same subject, restored in the second claim: "He is Y").
+//!   (the same subject, restored in the second claim: "He is Y"); a pronoun subject
+//!   that stands for the first clause's subject gets it back ("Beijing is uneasy, but
+//!   it will not ..." -> "Beijing will not ..."), except inside a direct quote.
 //!
 //! Nothing is split inside parentheses, and each part must keep at least three words.
 
@@ -109,7 +111,9 @@ fn capitalised(word: &str) -> bool {
 
 /// Splits a statement's content into atomic pieces. `subject` is a subject the whole
 /// statement lacks (restored by attribution).
-pub fn split(text: &str, span: Span) -> Vec<Piece> {
+/// `verbatim`: the statement is a direct quote, whose words are never replaced (a
+/// pronoun keeps standing for its antecedent).
+pub fn split(text: &str, span: Span, verbatim: bool) -> Vec<Piece> {
     let s = span.slice(text);
     let mut out = Vec::new();
     // Most statements hold no place to split: look at words only when one may.
@@ -133,7 +137,7 @@ pub fn split(text: &str, span: Span) -> Vec<Piece> {
         out.extend(piece_of(&ws, None));
         return out;
     }
-    split_words(text, &ws, None, &mut out);
+    split_words(text, &ws, None, verbatim, &mut out);
     out
 }
 
@@ -191,7 +195,13 @@ fn trimmed(text: &str, mut p: Piece) -> Piece {
     p
 }
 
-fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<Piece>) {
+fn split_words(
+    text: &str,
+    ws: &[Word],
+    subject: Option<String>,
+    verbatim: bool,
+    out: &mut Vec<Piece>,
+) {
     if ws.len() < 7 {
         out.extend(piece_of(ws, subject));
         return;
@@ -211,7 +221,7 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
         let right = &ws[c + 1..];
         if left.len() >= 3 && right.len() >= 4 {
             out.extend(piece_of(left, None).map(|p| trimmed(text, p)));
-            split_words(text, right, subject, out);
+            split_words(text, right, subject, verbatim, out);
             return;
         }
     }
@@ -257,7 +267,16 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
                 .any(|w| is(w.core, AUX));
         if (pronoun_subject && (after_comma || !conj || is(w.core, &["but"]))) || named_subject {
             out.extend(piece_of(left, subject.clone()).map(|p| trimmed(text, p)));
-            split_words(text, &ws[r0..], None, out);
+            // "Beijing is uneasy, but it will not abandon Pyongyang": the pronoun stands
+            // for the first clause's subject, which the second claim gets back.
+            let antecedent = (pronoun_subject && !verbatim)
+                .then(|| subject_of(text, left))
+                .flatten()
+                .filter(|subj| agrees(first, second, subj));
+            match antecedent {
+                Some(subj) => split_words(text, &ws[r0 + 1..], Some(subj), verbatim, out),
+                None => split_words(text, &ws[r0..], None, verbatim, out),
+            }
             return;
         }
         // The same subject: "He teaches ... and is the Korea Chair ...".
@@ -267,11 +286,44 @@ fn split_words(text: &str, ws: &[Word], subject: Option<String>, out: &mut Vec<P
             && let Some(subj) = subject_of(text, left).or_else(|| subject.clone())
         {
             out.extend(piece_of(left, subject.clone()).map(|p| trimmed(text, p)));
-            split_words(text, &ws[r0..], Some(subj), out);
+            split_words(text, &ws[r0..], Some(subj), verbatim, out);
             return;
         }
     }
     out.extend(piece_of(ws, subject));
+}
+
+/// Whether pronoun `pronoun` (followed by `next`) can stand for `subject`: "it" for a
+/// singular name or noun phrase, "they" for a plural one, "he"/"she" for a name; never
+/// an expletive "it" ("it is unclear whether ...").
+fn agrees(pronoun: &str, next: &str, subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if is(first, PRONOUNS) || words.len() > 6 {
+        return false;
+    }
+    let last = core_of(last);
+    let plural = words.iter().any(|w| is(w, &["and"]))
+        || (last.ends_with('s') && !last.ends_with("ss") && !capitalised(last));
+    let name = words.iter().all(|w| capitalised(core_of(w)));
+    if is(pronoun, &["it"]) {
+        !plural
+            && !is(
+                next,
+                &[
+                    "is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains",
+                    "remained",
+                ],
+            )
+    } else if is(pronoun, &["they"]) {
+        plural
+    } else if is(pronoun, &["he", "she"]) {
+        name && !plural
+    } else {
+        false
+    }
 }
 
 /// Whether a clause has a finite verb we can recognise.
@@ -315,7 +367,7 @@ mod tests {
     use super::*;
 
     fn pieces(s: &str) -> Vec<String> {
-        split(s, Span::new(0, s.len()))
+        split(s, Span::new(0, s.len()), false)
             .into_iter()
             .map(|p| match p.subject {
                 Some(subj) => format!("{subj} {}", p.span.slice(s)),
@@ -354,6 +406,29 @@ mod tests {
                 "They are cutting the ferry timetable",
                 "they cannot close the harbour"
             ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_gets_its_antecedent_back() {
+        assert_eq!(
+            pieces("The port is uneasy, but it will not close the ferry line"),
+            [
+                "The port is uneasy",
+                "The port will not close the ferry line"
+            ]
+        );
+        // An expletive "it", or a pronoun that does not agree, stays.
+        assert_eq!(
+            pieces("The port is uneasy, but it is unclear whether the line will close"),
+            [
+                "The port is uneasy",
+                "it is unclear whether the line will close"
+            ]
+        );
+        assert_eq!(
+            pieces("The ports are uneasy, but it will not close the ferry line"),
+            ["The ports are uneasy", "it will not close the ferry line"]
         );
     }
 
