@@ -578,8 +578,9 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         // them the subject must be a plain name, pronoun or source noun.
         let noun_like = form == Form::Present && {
             let w = doc.word(c);
-            lexicon::lookup(&w[..w.len().saturating_sub(1)]).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN)
-                != 0
+            // Less its last character (which need not be one byte: "reports’").
+            let stem = &w[..w.len() - w.chars().next_back().map_or(0, char::len_utf8)];
+            lexicon::lookup(stem).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN) != 0
                 || lexicon::lookup(w).0 & (DOC_NOUN | MEDIUM) != 0
         };
         if noun_like && !(t.cap() || t.is(PRONOUN | SOURCE_NOUN)) {
