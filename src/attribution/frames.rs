@@ -578,8 +578,9 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
         // them the subject must be a plain name, pronoun or source noun.
         let noun_like = form == Form::Present && {
             let w = doc.word(c);
-            lexicon::lookup(&w[..w.len().saturating_sub(1)]).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN)
-                != 0
+            // Less its last character (which need not be one byte: "reports’").
+            let stem = &w[..w.len() - w.chars().next_back().map_or(0, char::len_utf8)];
+            lexicon::lookup(stem).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN) != 0
                 || lexicon::lookup(w).0 & (DOC_NOUN | MEDIUM) != 0
         };
         if noun_like && !(t.cap() || t.is(PRONOUN | SOURCE_NOUN)) {
@@ -2371,12 +2372,16 @@ fn settle_unit(doc: &Doc, frames: &mut Vec<Frame>, start: usize) {
             }
         }
     }
-    let mut k = 0;
-    frames.retain(|_| {
-        let keep = k < start || !drop[k];
-        k += 1;
-        keep
-    });
+    // Only this unit's frames are looked at: a `retain` over every frame of the text
+    // for every unit was quadratic (a one-paragraph text of 100,000 quoted sentences).
+    let mut kept = start;
+    for (k, &dropped) in drop.iter().enumerate().skip(start) {
+        if !dropped {
+            frames.swap(kept, k);
+            kept += 1;
+        }
+    }
+    frames.truncate(kept);
     // Borrowed frames take the subject of an earlier frame in the unit, or the clause's.
     for i in start..frames.len() {
         if !frames[i].borrowed || frames[i].source.is_some() {

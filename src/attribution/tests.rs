@@ -496,3 +496,16 @@ fn a_pronoun_after_a_titled_name_resolves_to_the_name() {
     let s = worded(&f, "Ana Maria Ruiz called the loss “a tragedy.”");
     assert_eq!(s.mention.as_deref(), Some("she"));
 }
+
+/// Found by fuzzing: a present-tense cue ending in a curly apostrophe ("reports’") was
+/// cut one byte short of its end, inside the apostrophe.
+#[test]
+fn a_cue_ending_in_a_curly_apostrophe_is_not_cut_inside_it() {
+    for text in [
+        "The chairman told reports’ say the plan works.",
+        "he cspanlaler towtold reports’%say wns’ena r",
+        "Officials claims’ the bridge reopened.",
+    ] {
+        let _ = crate::extract_text(text);
+    }
+}

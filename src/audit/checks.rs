@@ -34,6 +34,12 @@ pub struct Analysis<'a, 't> {
     /// Unnamed sources found (for counting a story's sources): key and span.
     anonymous: Vec<(String, Span)>,
     pub findings: Vec<RawFinding>,
+    /// `anonymity_reason` of each sentence asked about: each unnamed source of a
+    /// sentence asks again, and recomputing it scanned the sentence each time
+    /// (quadratic in a long sentence of many "officials").
+    anonymity_reasons: std::cell::RefCell<std::collections::HashMap<usize, (bool, bool)>>,
+    /// The opinion words of each sentence asked about (`opinion_in`), for the same reason.
+    opinions: std::cell::RefCell<std::collections::HashMap<usize, Vec<Span>>>,
 }
 
 /// What kind of checkable fact a sentence states.
@@ -93,6 +99,8 @@ impl<'a, 't> Analysis<'a, 't> {
             speakers: speakers::find_speakers(text),
             anonymous: Vec::new(),
             findings: Vec::new(),
+            anonymity_reasons: Default::default(),
+            opinions: Default::default(),
         }
     }
 
@@ -133,7 +141,7 @@ impl<'a, 't> Analysis<'a, 't> {
             rule,
             level,
             span,
-            subject: self.text.slice(subject).to_owned(),
+            subject: super::subject_prefix(self.text.slice(subject)).to_owned(),
             message,
             speaker: None,
             related: None,
@@ -1190,6 +1198,15 @@ impl<'a, 't> Analysis<'a, 't> {
     /// Whether sentence `s` or its neighbours in the paragraph give a reason for the
     /// anonymity; and whether anonymity is mentioned at all (requested).
     fn anonymity_reason(&self, s: usize) -> (bool, bool) {
+        if let Some(&known) = self.anonymity_reasons.borrow().get(&s) {
+            return known;
+        }
+        let found = self.find_anonymity_reason(s);
+        self.anonymity_reasons.borrow_mut().insert(s, found);
+        found
+    }
+
+    fn find_anonymity_reason(&self, s: usize) -> (bool, bool) {
         let t = self.text;
         let mut request = false;
         let paragraph = t.paragraphs.get(s).copied();
@@ -1234,14 +1251,20 @@ impl<'a, 't> Analysis<'a, 't> {
     /// An opinion word in sentence `s`, outside the source's own description.
     fn opinion_in(&self, s: usize, source: Span) -> Option<String> {
         let t = self.text;
-        let range = t.sentence_range(s);
-        self.lexicon
-            .opinion
-            .find_all(t, range, false)
-            .into_iter()
-            .map(|m| self.token_span(m.start, m.end - 1))
+        // Found once per sentence: each unnamed source of the sentence asks again.
+        let mut cache = self.opinions.borrow_mut();
+        let spans = cache.entry(s).or_insert_with(|| {
+            self.lexicon
+                .opinion
+                .find_all(t, t.sentence_range(s), false)
+                .into_iter()
+                .map(|m| self.token_span(m.start, m.end - 1))
+                .collect()
+        });
+        spans
+            .iter()
             .find(|span| !span.overlaps(source))
-            .map(|span| t.slice(span).to_owned())
+            .map(|span| t.slice(*span).to_owned())
     }
 
     /// Whether a second source backs the information of sentence `s`.
@@ -1448,6 +1471,8 @@ impl<'a, 't> Analysis<'a, 't> {
     /// opening one, in the same clause: read from the tokens, not the sentences, so that a
     /// sentence split after "Mr." does not hide it.
     fn cue_next_to(&self, outer: Span) -> bool {
+        /// How far past a quotation a cue is looked for, other quotations included.
+        const MAX_TOKENS_AFTER_QUOTE: usize = 400;
         let t = self.text;
         let n = t.tokens.len();
         let paragraph_of = |pos: usize| {
@@ -1469,7 +1494,11 @@ impl<'a, 't> Analysis<'a, 't> {
         let after = t.tokens.partition_point(|tk| tk.span.start < outer.end);
         let mut k = after;
         let mut words = 0;
-        while k < n && words < 25 {
+        // Quoted tokens do not count as words: without a bound on tokens too, a draft of
+        // nothing but opening quotation marks made every quotation read to the end of
+        // the text (42 s for 1 MB).
+        let last = n.min(after + MAX_TOKENS_AFTER_QUOTE);
+        while k < last && words < 25 {
             let tok = t.tokens[k];
             if breaks(outer.end, tok.span.start) || self.ends_sentence(k) {
                 break;

@@ -25,6 +25,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The largest config file read (as for the store's own `store.toml`).
+const MAX_CONFIG_BYTES: u64 = crate::store::MAX_CONFIG_BYTES;
+
 /// The name of the per-folder config file.
 pub const CONFIG_FILE: &str = "claims.toml";
 
@@ -105,9 +108,28 @@ impl AuditConfig {
 
     /// Reads the `[audit]` table of a TOML file and layers it over this config.
     pub fn merge_file(&mut self, path: &Path) -> Result<(), ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        use std::io::Read;
+        let io_err = |source| ConfigError::Io {
             path: path.to_owned(),
             source,
+        };
+        // Bounded: a config file linked to /dev/zero (or simply huge) must not exhaust
+        // memory in CI.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(io_err)?;
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(io_err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("over the limit of {MAX_CONFIG_BYTES} bytes for a config file"),
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| {
+            io_err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            ))
         })?;
         self.merge_str(path, &text)
     }
@@ -325,6 +347,15 @@ pub fn known_rules() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_config_file_is_refused_not_read_forever() {
+        let err = AuditConfig::default()
+            .merge_file(Path::new("/dev/zero"))
+            .unwrap_err();
+        assert!(err.to_string().contains("over the limit"), "{err}");
+    }
 
     fn parse(text: &str) -> Result<AuditConfig, ConfigError> {
         let mut c = AuditConfig::default();

@@ -264,7 +264,13 @@ pub fn full_names(text: &Text) -> Vec<(usize, String, String)> {
 
 /// Finds the speakers next to every attribution cue, in text order.
 pub fn find_speakers(text: &Text) -> Vec<Speaker> {
-    let names = full_names(text);
+    // Full names by key, in text order: a speaker's look-up stays short on drafts with
+    // thousands of names (scanning them all for each speaker was quadratic).
+    let mut names: std::collections::HashMap<String, Vec<(usize, String)>> =
+        std::collections::HashMap::new();
+    for (pos, key, display) in full_names(text) {
+        names.entry(key).or_default().push((pos, display));
+    }
     let mut out: Vec<Speaker> = Vec::new();
     for s in 0..text.sentences.len() {
         let range = text.sentence_range(s);
@@ -282,17 +288,24 @@ pub fn find_speakers(text: &Text) -> Vec<Speaker> {
                 SpeakerKind::Name => {
                     let key = name_key(&surface);
                     let full = names
-                        .iter()
-                        .rev()
-                        .filter(|(pos, _, _)| *pos <= span.start)
-                        .find(|(_, k, d)| *k == key && d.len() >= surface.len())
-                        .map_or(surface.clone(), |(_, _, d)| d.clone());
+                        .get(&key)
+                        .and_then(|found| {
+                            let before = found.partition_point(|(pos, _)| *pos <= span.start);
+                            found[..before]
+                                .iter()
+                                .rev()
+                                .find(|(_, d)| d.len() >= surface.len())
+                        })
+                        .map_or(surface.clone(), |(_, d)| d.clone());
                     (full, key)
                 }
+                // Speakers are in sentence order: stop at the first one too far back
+                // (looking past it was quadratic on drafts of many pronoun speakers).
                 SpeakerKind::Pronoun => match out
                     .iter()
                     .rev()
-                    .find(|sp| sp.kind == SpeakerKind::Name && sp.sentence + 3 >= s)
+                    .take_while(|sp| sp.sentence + 3 >= s)
+                    .find(|sp| sp.kind == SpeakerKind::Name)
                 {
                     Some(prev) => (prev.display.clone(), prev.key.clone()),
                     None => (surface.clone(), surface.to_lowercase()),

@@ -407,13 +407,19 @@ impl<'a> StoreClaims<'a> {
     /// failure to write the cache is ignored: it is only a cache).
     pub fn open(ix: &'a crate::store::Index, store_root: &std::path::Path) -> StoreClaims<'a> {
         let path = store_root.join(TERMS_CACHE);
-        if let Ok(bytes) = std::fs::read(&path)
+        // Never through a link, nor from a device or FIFO: see `read_store_file`.
+        if let Ok(bytes) = crate::store::read_store_file(&path, u64::MAX)
             && let Some(found) = StoreClaims::decode(ix, &bytes)
         {
             return found;
         }
         let built = StoreClaims::new(ix);
-        let _ = crate::store::write_atomic(&path, &built.encode(), false);
+        // Only inside the store: a `cache/` that is a link is not written through.
+        if let Some(dir) = path.parent()
+            && crate::store::check_inside(store_root, dir).is_ok()
+        {
+            let _ = crate::store::write_atomic(&path, &built.encode(), false);
+        }
         built
     }
 

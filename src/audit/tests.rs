@@ -373,3 +373,18 @@ fn seed_with_attribution_from_extraction() {
             >= 3
     );
 }
+
+#[test]
+fn a_finding_id_hashes_at_most_the_first_4_kb_of_its_subject() {
+    let long = "é".repeat(3 * MAX_SUBJECT_BYTES);
+    let cut = subject_prefix(&long);
+    assert!(cut.len() <= MAX_SUBJECT_BYTES && long.starts_with(cut));
+    assert_eq!(subject_prefix("short"), "short");
+    // Thousands of unnamed sources in one run-on sentence: every finding gets its own
+    // id (by rank), from a bounded subject.
+    let text = "according to officials, ".repeat(400);
+    let r = audit_text(&text);
+    let ids: std::collections::HashSet<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
+    assert!(r.findings.len() > 100, "{}", r.findings.len());
+    assert_eq!(ids.len(), r.findings.len());
+}

@@ -140,7 +140,9 @@ impl<'t> Text<'t> {
 
     /// Whether the line holding byte `pos` is a Markdown heading (`# ...`).
     pub fn is_heading(&self, pos: usize) -> bool {
-        let line_start = self.text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        // The line start from the line index: searching back for the newline was linear
+        // in the line's length, for every call (quadratic on a one-line draft).
+        let line_start = self.lines.line_start(pos);
         self.text[line_start..].trim_start().starts_with('#')
     }
 
@@ -204,6 +206,12 @@ impl LineIndex {
                 .map(|(i, _)| i + 1),
         );
         LineIndex { starts }
+    }
+
+    /// The byte offset where the line holding `pos` starts.
+    fn line_start(&self, pos: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= pos);
+        self.starts[line.max(1) - 1]
     }
 
     fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {

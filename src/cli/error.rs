@@ -108,7 +108,18 @@ fn store_hint(err: &StoreError) -> String {
         StoreError::BadConfig { .. } => {
             "store.toml must hold `format = 1`; restore it from git (`git checkout -- claims/store.toml`)".into()
         }
-        StoreError::Io { .. } => "check the path's permissions and free disk space".into(),
+        StoreError::Io { source, .. } => match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge | io::ErrorKind::QuotaExceeded => {
+                "the disk is full or a file size limit (ulimit -f) was reached: free space and run the same command again; what was logged before is kept (`claims verify` checks it)".into()
+            }
+            io::ErrorKind::InvalidInput => {
+                "claims never follows links (nor reads devices) inside the store: replace the path named with the plain file or folder, e.g. from git; `claims verify` lists every such path".into()
+            }
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                "the store is not writable here: check the folder's permissions (reading commands still work)".into()
+            }
+            _ => "check the path's permissions and free disk space".into(),
+        },
         StoreError::Corrupt { .. } => {
             "run `claims verify` to list every damaged file, then restore them from git or another clone".into()
         }
@@ -154,7 +165,10 @@ fn store_hint(err: &StoreError) -> String {
             "dates are YYYY-MM-DD or RFC 3339 (2024-10-25T09:30:00Z)".into()
         }
         StoreError::Damaged { .. } => {
-            "restore the files named above from git (`git checkout -- <file>`, or `git restore`) or copy them from another clone of the store; then run `claims verify` again".into()
+            "restore the files named above from git (`git checkout -- <file>`, or `git restore`) or copy them from another clone of the store; then run `claims verify` again. With no copy anywhere, deleting the damaged article's ref (claims/refs/NAME) drops its history so that it can be added again".into()
+        }
+        StoreError::RecordTooLarge { .. } => {
+            "split the article into smaller ones (a record this large could not be read back); articles before it were logged".into()
         }
     }
 }

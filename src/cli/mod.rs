@@ -90,6 +90,7 @@ pub enum Command {
 
 /// Parses the command line, runs the subcommand and turns its outcome into an exit code.
 pub fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Init(args) => init::run(&cli.global, args),
@@ -109,5 +110,17 @@ pub fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(err) => err.report(),
+    }
+}
+
+/// A write past the file size limit (`ulimit -f`) raises SIGXFSZ, which kills the process
+/// by default; ignored, the write fails with EFBIG instead, which is reported like a full
+/// disk (a clear message, exit 2, nothing half-logged).
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler code; it is
+    // done first thing, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }

@@ -1,7 +1,14 @@
 //! Claim pairs as JSON Lines, `{"id": ..., "a": "claim", "b": "other text"}` a line
 //! (other fields ignored), read one at a time in constant memory.
 
-use std::io::BufRead;
+use crate::input::MAX_LINE_BYTES;
+use std::io::{BufRead, Read};
+
+/// The longest `a` or `b` accepted: as much as features are computed from
+/// ([`super::features::MAX_FEATURE_BYTES`]), so that no pair is related on a cut text
+/// without saying so. (Relating costs time in the product of the two texts' lengths: two
+/// 260 KB texts took 5 s; claims and passages are under a kilobyte.)
+pub const MAX_PAIR_TEXT_BYTES: usize = super::features::MAX_FEATURE_BYTES;
 
 /// One pair to relate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +45,8 @@ pub struct PairReader<R> {
     origin: String,
     line_no: u64,
     buf: String,
+    /// Stopped after a line over the limit (the rest of it is still unread).
+    done: bool,
 }
 
 impl<R: BufRead> PairReader<R> {
@@ -47,6 +56,7 @@ impl<R: BufRead> PairReader<R> {
             origin: origin.into(),
             line_no: 0,
             buf: String::new(),
+            done: false,
         }
     }
 }
@@ -56,9 +66,24 @@ impl<R: BufRead> Iterator for PairReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.done {
+                return None;
+            }
             self.buf.clear();
-            match self.reader.read_line(&mut self.buf) {
+            // Bounded: a line is never buffered past the limit (a file without newlines
+            // must not be read whole into memory).
+            let mut bounded = (&mut self.reader).take(MAX_LINE_BYTES as u64 + 1);
+            match bounded.read_line(&mut self.buf) {
                 Ok(0) => return None,
+                Ok(n) if n > MAX_LINE_BYTES => {
+                    self.done = true;
+                    self.line_no += 1;
+                    return Some(Err(PairsError::Line {
+                        origin: self.origin.clone(),
+                        line: self.line_no,
+                        message: format!("line is over the limit of {MAX_LINE_BYTES} bytes"),
+                    }));
+                }
                 Ok(_) => {}
                 Err(source) => {
                     let message = if source.kind() == std::io::ErrorKind::InvalidData {
@@ -116,6 +141,14 @@ fn parse_pair(line: &str, line_no: u64) -> Result<Pair, String> {
     };
     let a = text("a")?;
     let b = text("b")?;
+    for (key, value) in [("a", &a), ("b", &b)] {
+        if value.len() > MAX_PAIR_TEXT_BYTES {
+            return Err(format!(
+                "\"{key}\" is {} bytes, over the limit of {MAX_PAIR_TEXT_BYTES}: pairs relate claims and passages, not whole articles",
+                value.len()
+            ));
+        }
+    }
     let label = match map.remove("label") {
         Some(serde_json::Value::String(s)) => Some(s),
         _ => None,
@@ -142,6 +175,31 @@ mod tests {
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[1].id, "2");
         assert_eq!(pairs[1].label.as_deref(), Some("agree"));
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_without_reading_it_whole() {
+        // An endless line: the reader stops at the limit instead of buffering it all.
+        let endless = std::io::BufReader::new(std::io::repeat(b'x'));
+        let mut reader = PairReader::new(endless, "p");
+        let err = reader.next().unwrap().unwrap_err().to_string();
+        assert!(err.starts_with("p:1: line is over the limit"), "{err}");
+        assert!(reader.next().is_none());
+    }
+
+    #[test]
+    fn a_pair_text_over_the_limit_is_refused() {
+        let long = "word ".repeat(MAX_PAIR_TEXT_BYTES / 5 + 1);
+        let line = format!("{{\"id\":\"1\",\"a\":\"x\",\"b\":\"{long}\"}}\n");
+        let err = PairReader::new(line.as_bytes(), "p")
+            .next()
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"b\" is") && err.contains("over the limit"),
+            "{err}"
+        );
     }
 
     #[test]

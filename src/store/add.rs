@@ -8,7 +8,7 @@ use super::index::{Index, refs_fingerprint};
 use super::lock::WriteLock;
 use super::name::ArticleName;
 use super::record::{Occurrence, VersionRecord, ref_bytes, whole_seconds};
-use super::{REFS_DIR, Store, StoreError};
+use super::{MAX_RECORD_BYTES, REFS_DIR, Store, StoreError};
 use crate::hash::{Id, ObjectKind};
 use crate::input::{Document, Metadata};
 use chrono::{DateTime, Utc};
@@ -29,6 +29,9 @@ pub struct AddOptions {
     pub batch_size: usize,
     /// Sync to disk (on by default; off only when asked for).
     pub durable: bool,
+    /// The largest version record written ([`MAX_RECORD_BYTES`]: what can be read back).
+    /// Only ever lowered (by tests).
+    pub max_record_bytes: u64,
 }
 
 impl Default for AddOptions {
@@ -38,6 +41,7 @@ impl Default for AddOptions {
             logged_at: Utc::now(),
             batch_size: 4096,
             durable: true,
+            max_record_bytes: MAX_RECORD_BYTES,
         }
     }
 }
@@ -92,6 +96,9 @@ pub struct Logger<'s> {
     staged: Vec<Logged>,
     committed: Vec<Logged>,
     changed: bool,
+    /// A write failed: what was staged since the last commit is dropped, nothing more is
+    /// committed, and the index (which holds the dropped articles) is not cached.
+    failed: bool,
 }
 
 impl<'s> Logger<'s> {
@@ -115,11 +122,18 @@ impl<'s> Logger<'s> {
             staged: Vec::new(),
             committed: Vec::new(),
             changed: false,
+            failed: false,
         })
     }
 
     /// Logs one article under `name`. Refuses a name already used in this run.
     pub fn log(&mut self, name: ArticleName, doc: &Document) -> Result<Logged, StoreError> {
+        if self.failed {
+            return Err(StoreError::Io {
+                path: self.store.root().to_owned(),
+                source: std::io::Error::other("an earlier write of this run failed"),
+            });
+        }
         if let Some(first) = self.names.get(&name) {
             return Err(StoreError::NameCollision {
                 name: name.as_str().to_owned(),
@@ -165,16 +179,35 @@ impl<'s> Logger<'s> {
             claims,
         };
         let version = record.id();
+        let toml = record.to_toml();
+        let limit = self.options.max_record_bytes.min(MAX_RECORD_BYTES);
+        if toml.len() as u64 > limit {
+            // It could not be read back: refuse it here rather than store it.
+            return Err(StoreError::RecordTooLarge {
+                article: name.as_str().to_owned(),
+                claims: record.claims.len(),
+                bytes: toml.len() as u64,
+                limit,
+            });
+        }
         let text_path = self.store.text_path(&text_id);
         // A text may already be stored (an earlier version, another article); a new
         // version record almost never is.
-        self.batch
-            .stage_object(text_path, doc.text.as_bytes().to_vec(), true)?;
-        let toml = record.to_toml();
-        self.batch
-            .stage_object(self.store.version_path(&version), toml.into_bytes(), false)?;
-        self.batch
-            .stage_ref(self.store.ref_path(&name), ref_bytes(&version).into_bytes())?;
+        let staged = self
+            .batch
+            .stage_object(text_path, doc.text.as_bytes().to_vec(), true)
+            .and_then(|()| {
+                self.batch
+                    .stage_object(self.store.version_path(&version), toml.into_bytes(), false)
+            })
+            .and_then(|()| {
+                self.batch
+                    .stage_ref(self.store.ref_path(&name), ref_bytes(&version).into_bytes())
+            });
+        if let Err(e) = staged {
+            self.fail();
+            return Err(e.into());
+        }
         self.index.push_version(version, &record, true);
         self.changed = true;
         let logged = Logged {
@@ -245,11 +278,26 @@ impl<'s> Logger<'s> {
         logged
     }
 
-    /// Makes everything staged so far durable and visible.
+    /// Makes everything staged so far durable and visible. On an error nothing staged
+    /// since the last commit counts as logged (refs only ever point at complete records,
+    /// so what the failed commit did rename is unreachable and harmless).
     pub fn commit(&mut self) -> Result<(), StoreError> {
-        self.batch.commit()?;
+        if self.failed {
+            return Ok(());
+        }
+        if let Err(e) = self.batch.commit() {
+            self.fail();
+            return Err(e.into());
+        }
         self.committed.append(&mut self.staged);
         Ok(())
+    }
+
+    /// After a failed write: drops the staged articles and their temporary files.
+    fn fail(&mut self) {
+        self.batch.abandon();
+        self.staged.clear();
+        self.failed = true;
     }
 
     /// Articles committed so far.
@@ -260,7 +308,7 @@ impl<'s> Logger<'s> {
     /// Commits what is staged, refreshes the index cache and releases the lock.
     pub fn finish(mut self) -> Result<Vec<Logged>, StoreError> {
         self.commit()?;
-        if self.changed {
+        if self.changed && !self.failed {
             let refs_dir = self.store.root().join(REFS_DIR);
             if let Ok(fp) = refs_fingerprint(&refs_dir) {
                 self.index.fingerprint = fp;
@@ -348,6 +396,128 @@ mod tests {
         assert!(matches!(err, StoreError::NameCollision { .. }), "{err}");
         let logged = logger.finish().unwrap();
         assert_eq!(logged.len(), 1, "the first input is still logged");
+    }
+
+    #[test]
+    fn a_record_too_large_is_refused_and_the_others_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let mut logger = Logger::start(
+            &store,
+            AddOptions {
+                max_record_bytes: 4096,
+                ..options()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+        logger
+            .log(
+                ArticleName::parse("small").unwrap(),
+                &doc("a", "It rained."),
+            )
+            .unwrap();
+        let long = "The council met on Monday. ".repeat(200);
+        let err = logger
+            .log(ArticleName::parse("long").unwrap(), &doc("b", &long))
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::RecordTooLarge { limit: 4096, .. }),
+            "{err}"
+        );
+        let logged = logger.finish().unwrap();
+        assert_eq!(logged.len(), 1);
+        assert!(
+            store
+                .read_ref(&ArticleName::parse("long").unwrap())
+                .unwrap()
+                .is_none()
+        );
+        let report = crate::store::verify(&store, None, &store.lock_state());
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+
+    /// Whatever `finish` reports as logged has its ref, and the index (cached or not)
+    /// holds exactly the articles the refs hold.
+    fn assert_logged_means_stored(store: &Store, logged: &[Logged]) {
+        for l in logged {
+            assert_eq!(
+                store.read_ref(&l.article).unwrap(),
+                Some(l.version),
+                "{} reported logged but its ref is not there",
+                l.article
+            );
+        }
+        let index = store.index().unwrap();
+        assert_eq!(index.article_count(), store.refs().unwrap().len());
+    }
+
+    /// A commit that fails half-way (here a ref cannot be renamed into place), followed
+    /// by `finish` as `claims add` does: the articles of the failed batch must not count
+    /// as logged, nor reach the index cache.
+    #[test]
+    fn a_failed_commit_drops_the_batch_and_caches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        let name = |n: &str| ArticleName::parse(n).unwrap();
+        logger
+            .log(name("a0"), &doc("a0", "It rained on Monday."))
+            .unwrap();
+        logger.commit().unwrap();
+        // A folder where a ref must go: renaming the ref over it fails.
+        std::fs::create_dir(store.ref_path(&name("b1"))).unwrap();
+        for (n, text) in [("b0", "One."), ("b1", "Two."), ("b2", "Three.")] {
+            logger.log(name(n), &doc(n, text)).unwrap();
+        }
+        assert!(logger.commit().is_err());
+        let logged = logger.finish().unwrap();
+        assert_eq!(logged.len(), 1, "{logged:?}");
+        std::fs::remove_dir(store.ref_path(&name("b1"))).unwrap();
+        // (b0's ref may have been renamed before b1's failed: a complete article that a
+        // rerun reports as unchanged.)
+        assert_logged_means_stored(&store, &logged);
+        let report = crate::store::verify(&store, None, &store.lock_state());
+        assert_eq!(report.errors(), 0, "{:?}", report.problems);
+    }
+
+    /// A write that fails in the writer thread is noticed an article or more later.
+    #[test]
+    fn a_failed_write_drops_the_batch_and_caches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::init(dir.path()).unwrap();
+        let mut logger = Logger::start(&store, options(), &mut |_| {}).unwrap();
+        logger
+            .log(
+                ArticleName::parse("a0").unwrap(),
+                &doc("a0", "It rained on Monday."),
+            )
+            .unwrap();
+        logger.commit().unwrap();
+        // A file where the fan-out folder of the next text must go: writing into it fails.
+        let blocked = "The bridge reopened on Friday.";
+        let fan = &Id::of(ObjectKind::Text, blocked.as_bytes()).to_hex()[..2];
+        std::fs::write(store.root().join("texts").join(fan), "in the way").unwrap();
+        let mut failed = false;
+        for (i, text) in [blocked, "One.", "Two.", "Three.", "Four."]
+            .iter()
+            .enumerate()
+        {
+            let name = ArticleName::parse(&format!("b{i}")).unwrap();
+            if logger.log(name, &doc("b", text)).is_err() {
+                failed = true;
+                break;
+            }
+        }
+        failed |= logger.commit().is_err();
+        let logged = logger.finish().unwrap();
+        assert!(failed, "the write into a file was expected to fail");
+        assert_logged_means_stored(&store, &logged);
+        assert_eq!(
+            logged.len(),
+            1,
+            "only the article committed before the failure"
+        );
     }
 
     #[test]

@@ -41,6 +41,92 @@ pub fn write_temp(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     }
 }
 
+/// Reads a file of the store without following a symbolic link and without reading more
+/// than `limit` bytes. Anything but a regular file (a link, a folder, a device, a FIFO) is
+/// refused: a store holds plain files only, and a link planted in a shared checkout must
+/// not make `claims` read (or hang on) a file outside the store.
+pub fn read_store_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_no_follow(path, false)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a store holds plain files only)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len(), limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(bytes: u64, limit: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!("{bytes} bytes, over the limit of {limit} bytes for this file"),
+    )
+}
+
+/// What a symbolic link inside the store is called in errors.
+pub const LINK_REFUSED: &str = "a symbolic link: claims does not follow links inside the store (replace it with the file itself)";
+
+/// Opens a file, refusing a symbolic link in its last component (`O_NOFOLLOW`), and
+/// without blocking on a FIFO (`O_NONBLOCK`, which regular files ignore).
+pub fn open_no_follow(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        match options.open(path) {
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                Err(io::Error::new(io::ErrorKind::InvalidInput, LINK_REFUSED))
+            }
+            other => other,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, LINK_REFUSED));
+        }
+        options.open(path)
+    }
+}
+
+/// Checks that no folder between `root` (excluded) and `dir` (included) is a symbolic
+/// link, so that what is written under `dir` stays inside the store. `root` itself may
+/// be a link (`--store` given through one).
+pub fn check_inside(root: &Path, dir: &Path) -> io::Result<()> {
+    let Ok(rest) = dir.strip_prefix(root) else {
+        return Ok(());
+    };
+    let mut at = root.to_path_buf();
+    for part in rest.components() {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{}: {LINK_REFUSED}", at.display()),
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Creates `dir` and its parents if missing.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     match fs::create_dir_all(dir) {
@@ -95,7 +181,7 @@ struct Worker {
 const QUEUE: usize = 256;
 
 impl Worker {
-    fn spawn() -> Worker {
+    fn spawn(root: PathBuf) -> Worker {
         let (jobs, rx) = std::sync::mpsc::sync_channel::<Job>(QUEUE);
         let handle = std::thread::spawn(move || {
             let mut written = Written::default();
@@ -103,7 +189,12 @@ impl Worker {
             for job in rx {
                 let dir = job.dest.parent().unwrap_or(Path::new(".")).to_owned();
                 if !dirs.contains(&dir) {
-                    if let Err(e) = ensure_dir(&dir) {
+                    // Checked before creating anything (a linked `versions/` must not
+                    // get folders made outside the store) and after.
+                    let made = check_inside(&root, &dir)
+                        .and_then(|()| ensure_dir(&dir))
+                        .and_then(|()| check_inside(&root, &dir));
+                    if let Err(e) = made {
                         return (
                             written,
                             Some(PathError {
@@ -183,7 +274,10 @@ impl Batch {
     }
 
     fn send(&mut self, job: Job) -> Result<(), PathError> {
-        let worker = self.worker.get_or_insert_with(Worker::spawn);
+        let root = &self.root;
+        let worker = self
+            .worker
+            .get_or_insert_with(|| Worker::spawn(root.clone()));
         if worker.jobs.send(job).is_err() {
             // The writer stopped on an error: collect it.
             self.join()?;
@@ -282,9 +376,13 @@ impl Batch {
         self.sync_dirs(&renamed)?;
         let mut ref_dests = Vec::with_capacity(self.written.refs.len());
         // In staging order: a ref staged twice ends with the later one.
-        for p in std::mem::take(&mut self.written.refs) {
+        let mut refs = std::mem::take(&mut self.written.refs).into_iter();
+        for p in refs.by_ref() {
             if let Err(e) = fs::rename(&p.temp, &p.dest) {
                 let _ = fs::remove_file(&p.temp);
+                for rest in refs {
+                    let _ = fs::remove_file(&rest.temp);
+                }
                 return Err(at(&p.dest)(e));
             }
             ref_dests.push(p.dest);
@@ -455,6 +553,50 @@ mod tests {
             assert_eq!(fs::read_dir(root.join("o")).unwrap().count(), 1);
         }
         assert_eq!(fs::read_dir(root.join("o")).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn store_reads_refuse_links_devices_folders_and_oversized_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        fs::write(&file, b"12345").unwrap();
+        assert_eq!(read_store_file(&file, 5).unwrap(), b"12345");
+        let err = read_store_file(&file, 4).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let err = read_store_file(&link, 100).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero")).unwrap();
+        assert!(read_store_file(&dir.path().join("zero"), u64::MAX).is_err());
+        // An endless device reached directly (no link) is not a regular file.
+        let err = read_store_file(Path::new("/dev/zero"), u64::MAX).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(read_store_file(dir.path(), u64::MAX).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_written_into_a_linked_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let outside = dir.path().join("outside");
+        fs::create_dir_all(&root).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("versions")).unwrap();
+        let mut batch = Batch::new(&root, false);
+        let staged = batch
+            .stage_object(root.join("versions/ab/cd.toml"), b"x".to_vec(), false)
+            .and_then(|()| batch.commit());
+        let err = staged.unwrap_err();
+        assert!(err.source.to_string().contains("symbolic link"), "{err:?}");
+        assert_eq!(
+            fs::read_dir(&outside).unwrap().count(),
+            0,
+            "nothing made outside"
+        );
+        assert!(check_inside(&root, &root.join("refs")).is_ok());
     }
 
     #[test]

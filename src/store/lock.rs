@@ -4,7 +4,7 @@
 //! empties it on release: a lock file that still names a process while nobody holds the
 //! lock is what a killed writer leaves (harmless; `verify` mentions it).
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -33,13 +33,18 @@ pub enum LockError {
     },
 }
 
+/// Opens (or creates) the lock file. A symbolic link is refused: the holder truncates
+/// the file and writes its process id into it, which must never reach a file outside the
+/// store through a link planted in a shared checkout.
 fn open_lock_file(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
+    let file = super::fsio::open_no_follow(path, true)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the lock is not a regular file",
+        ));
+    }
+    Ok(file)
 }
 
 /// The process id written in a lock file, if any.
@@ -115,9 +120,12 @@ pub fn inspect(store: &Path) -> LockState {
     if !path.exists() {
         return LockState::Free;
     }
-    let Ok(mut file) = OpenOptions::new().read(true).write(true).open(&path) else {
+    let Ok(mut file) = super::fsio::open_no_follow(&path, false) else {
         return LockState::Free;
     };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return LockState::Free;
+    }
     let pid = holder_pid(&mut file);
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     match file.try_lock() {
@@ -157,6 +165,21 @@ mod tests {
         drop(held);
         assert_eq!(inspect(dir.path()), LockState::Free);
         acquire(dir.path(), Duration::ZERO, &mut |_| {}).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_lock_file_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("precious");
+        std::fs::write(&victim, "keep me\n").unwrap();
+        let store = dir.path().join("store");
+        std::fs::create_dir(&store).unwrap();
+        std::os::unix::fs::symlink(&victim, store.join(LOCK_FILE)).unwrap();
+        let err = acquire(&store, Duration::ZERO, &mut |_| {}).unwrap_err();
+        assert!(matches!(err, LockError::Io(..)), "{err:?}");
+        assert_eq!(inspect(&store), LockState::Free);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me\n");
     }
 
     #[test]

@@ -26,11 +26,13 @@ mod verify;
 
 pub use add::{AddOptions, Logged, Logger, Status};
 pub use diff::{Change, ClaimDiff, diff_claims};
-pub use fsio::{Batch, PathError, TEMP_PREFIX, write_atomic};
+pub use fsio::{Batch, PathError, TEMP_PREFIX, check_inside, read_store_file, write_atomic};
 pub use index::{Index, Row, VersionEntry};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
-pub use record::{Occurrence, StoredCue, StoredSource, VersionRecord, format_time};
+pub use record::{
+    Occurrence, StoredCue, StoredSource, VersionRecord, format_time, parse_ref, ref_bytes,
+};
 pub use sources::{Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, summarize};
 pub use verify::{Problem, Severity, VerifyReport, clean, verify};
 
@@ -50,6 +52,17 @@ pub const VERSIONS_DIR: &str = "versions";
 pub const TEXTS_DIR: &str = "texts";
 pub const CACHE_DIR: &str = "cache";
 const INDEX_FILE: &str = "index";
+
+/// The largest version record read or written. Parsing a TOML record takes about 23
+/// times its size in memory (a 62 MiB record: 1.5 GB), so this bounds what one damaged
+/// or crafted record can cost to about 750 MB. A record this large holds some 180,000
+/// claims, far beyond any article (`add` refuses an article whose record would be
+/// larger).
+pub const MAX_RECORD_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest ref file read: one id and a newline, or a git conflict around two.
+pub const MAX_REF_BYTES: u64 = 4096;
+/// The largest `store.toml` or `sources.toml` read.
+pub const MAX_CONFIG_BYTES: u64 = 16 * 1024 * 1024;
 
 const GITIGNORE: &str =
     "# Derived and transient files, never shared (docs/store-format.md).\n/cache/\n/lock\n.tmp-*\n";
@@ -124,6 +137,15 @@ pub enum StoreError {
     BadDate { value: String, why: &'static str },
     #[error("the store has {errors} problem(s)")]
     Damaged { errors: usize },
+    #[error(
+        "article {article:?}: its version record would be {bytes} bytes ({claims} claims), over the limit of {limit} bytes"
+    )]
+    RecordTooLarge {
+        article: String,
+        claims: usize,
+        bytes: u64,
+        limit: u64,
+    },
 }
 
 impl StoreError {
@@ -201,25 +223,25 @@ impl Store {
     /// Opens the store in `dir`, refusing one written by a newer format.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let config_path = dir.join(STORE_FILE);
-        let text = match fs::read_to_string(&config_path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(StoreError::NotAStore {
-                    path: dir.to_owned(),
-                });
-            }
-            Err(e) => return Err(StoreError::io(&config_path)(e)),
+        // A link or an oversized file here is a bad config (its hint says how to restore
+        // it), not damage for `verify`, which cannot open such a store either.
+        let read = read_file(&config_path, MAX_CONFIG_BYTES).map_err(|e| match e {
+            StoreError::Corrupt { path, message } => StoreError::BadConfig { path, message },
+            other => other,
+        });
+        let Some(bytes) = read? else {
+            return Err(StoreError::NotAStore {
+                path: dir.to_owned(),
+            });
         };
-        let bad = |message: String| StoreError::BadConfig {
+        let text = String::from_utf8(bytes).map_err(|_| StoreError::BadConfig {
+            path: config_path.clone(),
+            message: "not UTF-8".into(),
+        })?;
+        let format = parse_config(&text).map_err(|message| StoreError::BadConfig {
             path: config_path.clone(),
             message,
-        };
-        let table: toml::Table = toml::from_str(&text).map_err(|e| bad(record::one_line(&e)))?;
-        let format = match table.get("format") {
-            Some(toml::Value::Integer(n)) if *n >= 1 => *n as u64,
-            Some(_) => return Err(bad("`format` must be a positive integer".into())),
-            None => return Err(bad("no `format` version".into())),
-        };
+        })?;
         if format > u64::from(FORMAT_VERSION) {
             return Err(StoreError::NewerFormat {
                 path: config_path,
@@ -283,21 +305,26 @@ impl Store {
     /// The newest version of an article, from its ref.
     pub fn read_ref(&self, article: &ArticleName) -> Result<Option<Id>, StoreError> {
         let path = self.ref_path(article);
-        match fs::read(&path) {
-            Ok(bytes) => record::parse_ref(&bytes)
+        match read_file(&path, MAX_REF_BYTES)? {
+            Some(bytes) => record::parse_ref(&bytes)
                 .map(Some)
                 .ok_or(StoreError::Corrupt {
                     path,
                     message: "a ref holds one version id (64 hex digits) and a newline".into(),
                 }),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io(&path)(e)),
+            None => Ok(None),
         }
     }
 
     /// Every ref, in name order. A ref that is damaged is an error naming it.
     pub fn refs(&self) -> Result<Vec<(ArticleName, Id)>, StoreError> {
         let dir = self.root.join(REFS_DIR);
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::Corrupt {
+                path: dir,
+                message: fsio::LINK_REFUSED.into(),
+            });
+        }
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -333,15 +360,13 @@ impl Store {
     /// Reads and checks one version record: its content must hash to its name.
     pub fn read_version(&self, id: &Id) -> Result<VersionRecord, StoreError> {
         let path = self.version_path(id);
-        let text = fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                StoreError::Corrupt {
-                    path: path.clone(),
-                    message: "version record is missing".into(),
-                }
-            } else {
-                StoreError::io(&path)(e)
-            }
+        let bytes = read_file(&path, MAX_RECORD_BYTES)?.ok_or_else(|| StoreError::Corrupt {
+            path: path.clone(),
+            message: "version record is missing".into(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| StoreError::Corrupt {
+            path: path.clone(),
+            message: "not UTF-8".into(),
         })?;
         let rec = VersionRecord::from_toml(&text).map_err(|e| StoreError::Corrupt {
             path: path.clone(),
@@ -359,15 +384,9 @@ impl Store {
     /// Reads an article text, checking its hash.
     pub fn read_text(&self, id: &Id) -> Result<String, StoreError> {
         let path = self.text_path(id);
-        let bytes = fs::read(&path).map_err(|e| {
-            if e.kind() == io::ErrorKind::NotFound {
-                StoreError::Corrupt {
-                    path: path.clone(),
-                    message: "article text is missing".into(),
-                }
-            } else {
-                StoreError::io(&path)(e)
-            }
+        let bytes = read_file(&path, MAX_TEXT_BYTES)?.ok_or_else(|| StoreError::Corrupt {
+            path: path.clone(),
+            message: "article text is missing".into(),
         })?;
         if Id::of(ObjectKind::Text, &bytes) != *id {
             return Err(StoreError::Corrupt {
@@ -386,7 +405,7 @@ impl Store {
     pub fn index(&self) -> Result<Index, StoreError> {
         let refs_dir = self.root.join(REFS_DIR);
         let fingerprint = index::refs_fingerprint(&refs_dir).map_err(StoreError::io(&refs_dir))?;
-        if let Ok(bytes) = fs::read(self.index_path())
+        if let Ok(bytes) = fsio::read_store_file(&self.index_path(), u64::MAX)
             && let Some(ix) = Index::decode(&bytes)
             && ix.fingerprint == fingerprint
         {
@@ -433,19 +452,28 @@ impl Store {
 
     /// Writes the index cache; failures are ignored (it is only a cache).
     pub fn save_index(&self, ix: &mut Index) {
+        let path = self.index_path();
+        if let Some(dir) = path.parent()
+            && fsio::check_inside(&self.root, dir).is_err()
+        {
+            return;
+        }
         let bytes = ix.encode();
-        let _ = fsio::write_atomic(&self.index_path(), &bytes, false);
+        let _ = fsio::write_atomic(&path, &bytes, false);
     }
 
     /// The hand-edited sources file (empty when absent).
     pub fn source_config(&self) -> Result<SourceConfig, StoreError> {
         let path = self.root.join(SOURCES_FILE);
-        match fs::read_to_string(&path) {
-            Ok(text) => {
+        match read_file(&path, MAX_CONFIG_BYTES)? {
+            Some(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|_| StoreError::Sources {
+                    path: path.clone(),
+                    message: "not UTF-8".into(),
+                })?;
                 SourceConfig::parse(&text).map_err(|message| StoreError::Sources { path, message })
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(SourceConfig::default()),
-            Err(e) => Err(StoreError::io(&path)(e)),
+            None => Ok(SourceConfig::default()),
         }
     }
 
@@ -518,6 +546,41 @@ impl Store {
                 candidates: many.iter().map(|id| id.short(12)).collect(),
             }),
         }
+    }
+}
+
+/// Reads `store.toml` and returns its `format` version (other tables, such as
+/// `[audit]`, are read by their own modules).
+pub fn parse_config(text: &str) -> Result<u64, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| record::one_line(&e))?;
+    match table.get("format") {
+        Some(toml::Value::Integer(n)) if *n >= 1 => Ok(*n as u64),
+        Some(_) => Err("`format` must be a positive integer".into()),
+        None => Err("no `format` version".into()),
+    }
+}
+
+/// The largest article text read back: the largest article accepted.
+pub(crate) const MAX_TEXT_BYTES: u64 = crate::input::MAX_DOCUMENT_BYTES as u64;
+
+/// Reads a file of the store (see [`fsio::read_store_file`]): `None` when it does not
+/// exist; a link, a folder or a file over `limit` is damage that `verify` names.
+fn read_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    match fsio::read_store_file(path, limit) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge
+            ) =>
+        {
+            Err(StoreError::Corrupt {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })
+        }
+        Err(e) => Err(StoreError::io(path)(e)),
     }
 }
 

@@ -115,14 +115,25 @@ impl ArticleName {
         let mut out = String::with_capacity(stem.len());
         let mut pending_dash = false;
         for c in stem.chars() {
-            if c.is_ascii_alphanumeric() {
-                if pending_dash && !out.is_empty() {
-                    out.push('-');
-                }
-                pending_dash = false;
-                out.push(c.to_ascii_lowercase());
+            let folded = if c.is_ascii_alphanumeric() {
+                None
+            } else if is_combining_mark(c) {
+                // NFD spells "é" as "e" and a combining accent: the accent is dropped,
+                // as the precomposed letter's is below, so both forms give one name.
+                continue;
+            } else if let Some(base) = latin_base(c) {
+                Some(base)
             } else {
                 pending_dash = true;
+                continue;
+            };
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            match folded {
+                Some(base) => out.push_str(base),
+                None => out.push(c.to_ascii_lowercase()),
             }
         }
         let hash = || Id::of(ObjectKind::Text, from.as_bytes()).short(8);
@@ -164,6 +175,43 @@ fn strip_text_extension(s: &str) -> &str {
     s
 }
 
+/// Combining diacritical marks (U+0300 to U+036F).
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The ASCII base letters of the accented Latin letters of Latin-1 and Latin Extended-A
+/// (what NFD followed by dropping the marks gives, plus the ligatures and ß).
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ð' | 'ð' | 'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ'..='ĸ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'ß' => "ss",
+        'Ś'..='š' | 'ſ' => "s",
+        'Ţ'..='ŧ' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    })
+}
+
 fn is_reserved(name: &str) -> bool {
     let base = name.split('.').next().unwrap_or(name);
     WINDOWS_RESERVED.contains(&base)
@@ -188,6 +236,21 @@ mod tests {
         assert_eq!(ArticleName::slug("2024.10.25").as_str(), "2024-10-25");
         assert!(ArticleName::slug("日本語").as_str().starts_with("article-"));
         assert_eq!(ArticleName::slug("con.txt").as_str(), "con-article");
+    }
+
+    #[test]
+    fn unicode_normalisation_forms_give_one_name() {
+        let nfc = "Caf\u{e9} cr\u{e8}me";
+        let nfd = "Cafe\u{301} cre\u{300}me";
+        assert_eq!(ArticleName::slug(nfc).as_str(), "cafe-creme");
+        assert_eq!(ArticleName::slug(nfd), ArticleName::slug(nfc));
+        assert_eq!(
+            ArticleName::slug("Stra\u{df}e \u{141}\u{f3}d\u{17a}").as_str(),
+            "strasse-lodz"
+        );
+        // A name given by a person is refused either way, never silently rewritten.
+        assert!(ArticleName::parse(nfc).is_err());
+        assert!(ArticleName::parse(nfd).is_err());
     }
 
     #[test]

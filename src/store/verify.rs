@@ -3,13 +3,13 @@
 //! ref reaches, a lock file naming a dead writer) are reported but are not errors: they
 //! are what a crash is allowed to leave.
 
-use super::fsio::TEMP_PREFIX;
+use super::fsio::{LINK_REFUSED, TEMP_PREFIX, read_store_file};
 use super::lock::{self, LockState, WriteLock};
 use super::name::ArticleName;
 use super::record::{VersionRecord, parse_ref};
 use super::{
-    CACHE_DIR, REFS_DIR, SOURCES_FILE, STORE_FILE, SourceConfig, Store, StoreError, TEXTS_DIR,
-    VERSIONS_DIR,
+    CACHE_DIR, MAX_CONFIG_BYTES, MAX_RECORD_BYTES, MAX_TEXT_BYTES, REFS_DIR, SOURCES_FILE,
+    STORE_FILE, SourceConfig, Store, StoreError, TEXTS_DIR, VERSIONS_DIR,
 };
 use crate::claims::{canonical_form, claim_id};
 use crate::hash::{Id, ObjectKind};
@@ -96,16 +96,36 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         report.push(Severity::Error, root.join(STORE_FILE), e.to_string());
         return report;
     }
-    if let Ok(text) = fs::read_to_string(root.join(SOURCES_FILE))
-        && let Err(message) = SourceConfig::parse(&text)
-    {
-        report.push(Severity::Error, root.join(SOURCES_FILE), message);
+    let sources = root.join(SOURCES_FILE);
+    match read_store_file(&sources, MAX_CONFIG_BYTES) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => {
+                if let Err(message) = SourceConfig::parse(&text) {
+                    report.push(Severity::Error, &sources, message);
+                }
+            }
+            Err(_) => report.push(Severity::Error, &sources, "not UTF-8"),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => report.push(Severity::Error, &sources, format!("cannot read: {e}")),
+    }
+    // The folders themselves: a link would lead reads and writes out of the store.
+    for sub in [
+        REFS_DIR,
+        VERSIONS_DIR,
+        TEXTS_DIR,
+        CACHE_DIR,
+        lock::LOCK_FILE,
+    ] {
+        if is_link(&root.join(sub)) {
+            report.push(Severity::Error, root.join(sub), LINK_REFUSED);
+        }
     }
 
     // Texts: name = hash of the bytes.
     let mut texts: HashMap<Id, usize> = HashMap::new();
     for (path, id) in objects(&root.join(TEXTS_DIR), "txt", &mut report) {
-        match fs::read(&path) {
+        match read_store_file(&path, MAX_TEXT_BYTES) {
             Ok(bytes) => {
                 let actual = Id::of(ObjectKind::Text, &bytes);
                 if actual != id {
@@ -129,7 +149,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
     let mut versions: HashMap<Id, VersionFacts> = HashMap::new();
     let mut version_paths: HashMap<Id, PathBuf> = HashMap::new();
     for (path, id) in objects(&root.join(VERSIONS_DIR), "toml", &mut report) {
-        let text = match fs::read(&path) {
+        let text = match read_store_file(&path, MAX_RECORD_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(_) => {
@@ -214,6 +234,10 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             temp_file(&mut report, &entry);
             continue;
         }
+        if is_link(&entry) {
+            report.push(Severity::Error, &entry, LINK_REFUSED);
+            continue;
+        }
         if entry.is_dir() {
             report.push(Severity::Error, &entry, "unexpected folder among the refs");
             continue;
@@ -230,7 +254,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             }
         };
         report.refs += 1;
-        let bytes = match fs::read(&entry) {
+        let bytes = match read_store_file(&entry, super::MAX_REF_BYTES) {
             Ok(b) => b,
             Err(e) => {
                 report.push(Severity::Error, &entry, format!("cannot read: {e}"));
@@ -323,7 +347,10 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             ),
             Some(_) => {
                 let text = text_cache.entry(facts.text).or_insert_with(|| {
-                    fs::read_to_string(store.text_path(&facts.text)).unwrap_or_default()
+                    read_store_file(&store.text_path(&facts.text), MAX_TEXT_BYTES)
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                        .unwrap_or_default()
                 });
                 if let Some(bad) = facts.spans.iter().find(|s| {
                     s.end > text.len()
@@ -382,6 +409,9 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
 
     // Leftovers in the store's own folder and the cache.
     for dir in [root.to_path_buf(), root.join(CACHE_DIR)] {
+        if dir != root && is_link(&dir) {
+            continue; // reported above; never list (or clean) a folder outside the store
+        }
         if let Ok(entries) = fs::read_dir(&dir) {
             for e in entries.flatten() {
                 if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
@@ -395,7 +425,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             Severity::Warning,
             root.join(lock::LOCK_FILE),
             format!(
-                "stale lock: {} stopped while writing (the lock itself was released; harmless)",
+                "stale lock: {} stopped while writing (the lock itself was released; harmless: the next write, or `claims verify --clean`, clears it)",
                 pid.map_or("a claims process".to_owned(), |p| format!("process {p}"))
             ),
         ),
@@ -417,7 +447,16 @@ fn temp_file(report: &mut VerifyReport, path: &Path) {
     );
 }
 
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The entries of a folder, sorted; nothing for a folder that is a link (reported
+/// separately).
 fn list_dir(dir: &Path, report: &mut VerifyReport) -> Vec<PathBuf> {
+    if is_link(dir) {
+        return Vec::new();
+    }
     match fs::read_dir(dir) {
         Ok(entries) => {
             let mut out: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
@@ -450,6 +489,10 @@ fn objects(dir: &Path, ext: &str, report: &mut VerifyReport) -> Vec<(PathBuf, Id
             && sub_name
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if is_link(&sub) {
+            report.push(Severity::Error, &sub, LINK_REFUSED);
+            continue;
+        }
         if !sub.is_dir() || !fan_ok {
             report.push(
                 Severity::Error,
@@ -466,6 +509,10 @@ fn objects(dir: &Path, ext: &str, report: &mut VerifyReport) -> Vec<(PathBuf, Id
                 .into_owned();
             if name.starts_with(TEMP_PREFIX) {
                 temp_file(report, &file);
+                continue;
+            }
+            if is_link(&file) {
+                report.push(Severity::Error, &file, LINK_REFUSED);
                 continue;
             }
             let id = name
