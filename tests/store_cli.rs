@@ -262,6 +262,32 @@ fn stdin_needs_a_name() {
 }
 
 #[test]
+fn an_article_with_no_text_is_refused_and_earlier_ones_stay() {
+    let t = TestStore::new();
+    let empty = t.write("empty.txt", "");
+    let blank = t.write("blank.md", "+++\ntitle = \"Draft\"\n+++\n \r\n\t\n");
+    for f in [&empty, &blank] {
+        t.cmd()
+            .arg("add")
+            .arg(f)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("has no text"));
+    }
+    assert!(t.refs().is_empty());
+    let good = t.write("good.txt", &article(2, 0));
+    t.cmd()
+        .arg("add")
+        .arg(&good)
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt"));
+    assert_eq!(t.refs().len(), 1, "the article before the empty one stays logged");
+    t.cmd().arg("verify").assert().success();
+}
+
+#[test]
 fn flags_for_one_article_refuse_several() {
     let t = TestStore::new();
     let a = t.write("a.txt", &article(11, 0));

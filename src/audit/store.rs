@@ -667,8 +667,19 @@ pub(crate) fn contradicts_store(
             } else {
                 related.reasons.join("; ")
             };
+            // Figures and dates legitimately move between stories; a negation or an
+            // opposite verb is more often one side being wrong.
+            let about_figures = related
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("number") || r.starts_with("date"));
+            let advice = if about_figures {
+                "check which is right, and say why if the figure changed"
+            } else {
+                "check which is right, and say so if the situation changed"
+            };
             let message = format!(
-                "contradicts “{}” in “{}” ({by}): {reasons}; check which is right, and say why if the figure changed",
+                "contradicts “{}” in “{}” ({by}): {reasons}; {advice}",
                 super::ellipsis(&stored.text, 60),
                 stored.article
             );

@@ -132,6 +132,9 @@ fn store_hint(err: &StoreError) -> String {
         StoreError::NameCollision { .. } => {
             "give the inputs different ids (front matter `id`, JSONL `id`) or add them one at a time with --article NAME; articles before this one were logged".into()
         }
+        StoreError::EmptyArticle { .. } => {
+            "check the file (an interrupted download or a wrong path?); anything logged before it stays logged".into()
+        }
         StoreError::NeedsName { .. } => {
             "name the article with --article NAME, or an `id` in its front matter".into()
         }

@@ -134,6 +134,13 @@ impl<'s> Logger<'s> {
                 source: std::io::Error::other("an earlier write of this run failed"),
             });
         }
+        // An empty file is far more often a failed download or a wrong path than an
+        // article: logging it would make an empty version that hides nothing but looks real.
+        if doc.body_text().trim().is_empty() {
+            return Err(StoreError::EmptyArticle {
+                origin: doc.origin.clone(),
+            });
+        }
         if let Some(first) = self.names.get(&name) {
             return Err(StoreError::NameCollision {
                 name: name.as_str().to_owned(),

@@ -158,14 +158,13 @@ impl Resolver {
             if by_key.contains_key(k) || !k.contains(' ') {
                 continue;
             }
-            let targets: BTreeSet<String> = named
-                .iter()
-                .filter(|(other, _)| {
-                    other.contains(' ')
-                        && other.len() < k.len()
-                        && k.ends_with(other.as_str())
-                        && k.as_bytes()[k.len() - other.len() - 1] == b' '
-                })
+            // The other names it ends with start after one of its spaces: look those
+            // suffixes up rather than scan every name (quadratic on a large store).
+            let targets: BTreeSet<String> = k
+                .match_indices(' ')
+                .map(|(at, _)| &k[at + 1..])
+                .filter(|suffix| suffix.contains(' '))
+                .filter_map(|suffix| named.get_key_value(suffix))
                 .map(|(other, other_name)| canonical_of(&by_key, other, other_name))
                 .collect();
             if targets.len() == 1
