@@ -577,3 +577,34 @@ fn pathological_articles_are_handled() {
         assert!(out.status.success(), "{name}: {}", stderr(&out));
     }
 }
+
+/// `claims ... | head`: the reader goes away before the output ends. Every output format
+/// (tables, JSON written through serde_json, lines) ends quietly with exit 0, as other
+/// Unix tools do, instead of printing an error about a broken pipe.
+#[test]
+fn a_reader_that_goes_away_ends_output_quietly() {
+    use std::io::Read;
+    let t = TestStore::new();
+    let long: String = (0..40)
+        .map(|i| article(i, 0))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let file = t.write("long.txt", &long);
+    for format in ["json", "jsonl", "table"] {
+        let mut child = Command::new(bin())
+            .current_dir(t.path())
+            .args(["extract", "--format", format])
+            .arg(&file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is closed here, long before the output (well over a pipe's
+        // buffer) is written.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(out.stderr.is_empty(), "{format}: {}", stderr(&out));
+    }
+}

@@ -283,7 +283,11 @@ fn an_article_with_no_text_is_refused_and_earlier_ones_stay() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("empty.txt"));
-    assert_eq!(t.refs().len(), 1, "the article before the empty one stays logged");
+    assert_eq!(
+        t.refs().len(),
+        1,
+        "the article before the empty one stays logged"
+    );
     t.cmd().arg("verify").assert().success();
 }
 

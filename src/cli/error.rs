@@ -53,9 +53,20 @@ impl CliError {
 impl From<io::Error> for CliError {
     fn from(err: io::Error) -> CliError {
         let mut out = CliError::new(format!("cannot write output: {err}"));
-        out.broken_pipe = err.kind() == io::ErrorKind::BrokenPipe;
+        out.broken_pipe = is_broken_pipe(&err);
         out
     }
+}
+
+/// Whether writing failed because the reader went away, also when the JSON writer
+/// wrapped that error in its own.
+fn is_broken_pipe(err: &io::Error) -> bool {
+    err.kind() == io::ErrorKind::BrokenPipe
+        || err
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<serde_json::Error>())
+            .and_then(serde_json::Error::io_error_kind)
+            == Some(io::ErrorKind::BrokenPipe)
 }
 
 impl From<InputError> for CliError {

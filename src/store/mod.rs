@@ -104,7 +104,9 @@ pub enum StoreError {
     },
     #[error("{origin}: no article name (standard input has no file name)")]
     NeedsName { origin: String },
-    #[error("{origin}: the article has no text (nothing but white space), so nothing was logged for it")]
+    #[error(
+        "{origin}: the article has no text (nothing but white space), so nothing was logged for it"
+    )]
     EmptyArticle { origin: String },
     #[error("{flag} names one article, but more than one was given")]
     OneArticleOnly { flag: &'static str },
