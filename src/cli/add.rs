@@ -10,7 +10,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use claims::input::{DecodeOptions, Document, JsonlReader, Metadata};
 use claims::store::{AddOptions, ArticleName, Logged, Logger, Status, StoreError};
 use serde::Serialize;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -195,15 +195,7 @@ fn feed(
             }
             InputFormat::Jsonl => {
                 let origin = path.display().to_string();
-                let reader: Box<dyn io::BufRead> = if path.as_os_str() == "-" {
-                    Box::new(io::stdin().lock())
-                } else {
-                    let file = std::fs::File::open(path).map_err(|e| {
-                        CliError::new(format!("{origin}: cannot read: {e}"))
-                            .with_hint("check that the file exists and is readable")
-                    })?;
-                    Box::new(BufReader::with_capacity(1 << 16, file))
-                };
+                let reader = super::lines::open(path)?;
                 for doc in JsonlReader::new(reader, origin) {
                     session.log(logger, doc?, path)?;
                     progress.tick(session.count);

@@ -16,7 +16,7 @@ use super::output::{self, ellipsize, write_json_line};
 use claims::compare::pairs::{Pair, PairReader, PairsError};
 use claims::compare::{ClaimFeatures, Relation, Signals, relate, relate_claims, signals};
 use serde::Serialize;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -145,15 +145,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Jsonl
     });
     let origin = path.display().to_string();
-    let reader: Box<dyn io::BufRead> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path).map_err(|e| {
-            CliError::new(format!("{origin}: cannot read: {e}"))
-                .with_hint("check that the file exists and is readable")
-        })?;
-        Box::new(BufReader::with_capacity(1 << 16, file))
-    };
+    let reader = super::lines::open(path)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let paint = output::Paint {

@@ -6,7 +6,7 @@ use super::output::{self, ellipsize, new_table, write_json_line};
 use claims::Extraction;
 use claims::input::{DecodeOptions, Document, JsonlReader};
 use serde::Serialize;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -78,15 +78,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
             InputFormat::Jsonl => {
                 let origin = path.display().to_string();
-                let reader: Box<dyn io::BufRead> = if path.as_os_str() == "-" {
-                    Box::new(io::stdin().lock())
-                } else {
-                    let file = std::fs::File::open(path).map_err(|e| {
-                        CliError::new(format!("{origin}: cannot read: {e}"))
-                            .with_hint("check that the file exists and is readable")
-                    })?;
-                    Box::new(BufReader::with_capacity(1 << 16, file))
-                };
+                let reader = super::lines::open(path)?;
                 for doc in JsonlReader::new(reader, origin) {
                     printer.document(&mut out, &doc?)?;
                 }

@@ -13,6 +13,7 @@ mod eval;
 mod export;
 mod extract;
 mod history;
+mod lines;
 mod init;
 mod list;
 mod show;
