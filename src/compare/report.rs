@@ -7,7 +7,7 @@
 //! and JSON.
 
 use super::RelationKind;
-use super::cluster::Groups;
+use super::cluster::{self, Groups, Link};
 use crate::attribution::SourceKind;
 use crate::hash::Id;
 use crate::store::Index;
@@ -53,6 +53,26 @@ pub struct StatementLink {
     pub relation: RelationKind,
     pub score: f64,
     pub reasons: Vec<String>,
+}
+
+/// The rows of the table: statements grouped by their agreements, never across a
+/// contradiction.
+pub fn group_statements(statements: usize, links: &[StatementLink]) -> Groups {
+    let agreements: Vec<Link> = links
+        .iter()
+        .filter(|l| l.relation == RelationKind::Agree)
+        .map(|l| Link {
+            a: l.a,
+            b: l.b,
+            score: l.score,
+        })
+        .collect();
+    let contradictions: Vec<(u32, u32)> = links
+        .iter()
+        .filter(|l| l.relation == RelationKind::Contradict)
+        .map(|l| (l.a, l.b))
+        .collect();
+    cluster::group(statements, &agreements, &contradictions)
 }
 
 /// The reason given for claims that are the same statement.
@@ -529,7 +549,6 @@ pub(crate) mod tests {
     use super::*;
     use crate::attribution::QuoteKind;
     use crate::claims::{canonical_form, claim_id};
-    use crate::compare::cluster::{self, Link};
     use crate::hash::ObjectKind;
     use crate::input::Metadata;
     use crate::span::Span;
@@ -616,21 +635,7 @@ pub(crate) mod tests {
 
     fn comparison(ix: &Index, links: Vec<StatementLink>) -> Comparison {
         let statements = statements(ix);
-        let agree: Vec<Link> = links
-            .iter()
-            .filter(|l| l.relation == RelationKind::Agree)
-            .map(|l| Link {
-                a: l.a,
-                b: l.b,
-                score: l.score,
-            })
-            .collect();
-        let against: Vec<(u32, u32)> = links
-            .iter()
-            .filter(|l| l.relation == RelationKind::Contradict)
-            .map(|l| (l.a, l.b))
-            .collect();
-        let groups = cluster::group(statements.len(), &agree, &against);
+        let groups = group_statements(statements.len(), &links);
         let versions = ix.versions.iter().map(|v| v.id).collect();
         Comparison::new(ix, versions, statements, links, groups, 0)
     }

@@ -8,14 +8,13 @@
 //! listed, so the earlier article's claim is always `a` in a relation and its reasons
 //! read earlier-first ("number: thousands vs about 500").
 
-use super::cluster::{self, Link};
 use super::fact;
 use super::features::flag;
 use super::index::{IndexParams, KeyIndex, KeyIndexBuilder, NO_GROUP, Scratch};
 use super::parallel;
 use super::relate::decide;
 use super::relate::{ClaimPair, contradiction_score, pair_claims};
-use super::report::{Comparison, Occ, Statement, StatementLink};
+use super::report::{Comparison, Occ, Statement, StatementLink, group_statements};
 use super::story::{SAME_STORY, SAME_STORY_FOR_CONTRADICTION, Stories};
 use super::{ClaimFeatures, Relation, RelationKind, Signals};
 use crate::hash::Id;
@@ -278,21 +277,7 @@ pub fn compare(index: &Index, versions: &[&VersionEntry], options: &CompareOptio
         })
         .collect();
     drop(features);
-    let agreements: Vec<Link> = links
-        .iter()
-        .filter(|l| l.relation == RelationKind::Agree)
-        .map(|l| Link {
-            a: l.a,
-            b: l.b,
-            score: l.score,
-        })
-        .collect();
-    let contradictions: Vec<(u32, u32)> = links
-        .iter()
-        .filter(|l| l.relation == RelationKind::Contradict)
-        .map(|l| (l.a, l.b))
-        .collect();
-    let groups = cluster::group(statements.len(), &agreements, &contradictions);
+    let groups = group_statements(statements.len(), &links);
     let mut comparison = Comparison::new(
         index,
         versions.iter().map(|v| v.id).collect(),
