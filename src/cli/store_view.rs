@@ -89,6 +89,22 @@ pub struct SourceOut<'a> {
     pub span: Option<Span>,
 }
 
+impl<'a> SourceOut<'a> {
+    /// The source of a stored occurrence, its name resolved to the canonical one.
+    pub fn of(index: &'a Index, resolver: &'a Resolver, row: &'a Row) -> Option<SourceOut<'a>> {
+        row.source_kind.map(|kind| {
+            let raw = index.str(row.source_name);
+            SourceOut {
+                name: resolver.resolve(raw),
+                as_extracted: raw,
+                kind: kind.as_str(),
+                role: index.opt_str(row.source_role),
+                span: row.source_span,
+            }
+        })
+    }
+}
+
 #[derive(Serialize)]
 pub struct CueOut<'a> {
     pub text: &'a str,
@@ -124,16 +140,7 @@ impl<'a> OccurrenceOut<'a> {
             article: index.str(v.article),
             version: v.id,
             current: v.head,
-            source: row.source_kind.map(|kind| {
-                let raw = index.str(row.source_name);
-                SourceOut {
-                    name: resolver.resolve(raw),
-                    as_extracted: raw,
-                    kind: kind.as_str(),
-                    role: index.opt_str(row.source_role),
-                    span: row.source_span,
-                }
-            }),
+            source: SourceOut::of(index, resolver, row),
             cue: index.opt_str(row.cue_text).map(|text| CueOut {
                 text,
                 span: row.cue_span,

@@ -123,19 +123,6 @@ pub(super) struct ClaimOut<'a> {
     pub source: Option<SourceOut<'a>>,
 }
 
-fn source_out<'a>(index: &'a Index, resolver: &'a Resolver, row: &'a Row) -> Option<SourceOut<'a>> {
-    row.source_kind.map(|kind| {
-        let raw = index.str(row.source_name);
-        SourceOut {
-            name: resolver.resolve(raw),
-            as_extracted: raw,
-            kind: kind.as_str(),
-            role: index.opt_str(row.source_role),
-            span: row.source_span,
-        }
-    })
-}
-
 /// Who a row's claim is attributed to, for tables.
 fn source_label(index: &Index, resolver: &Resolver, row: &Row) -> String {
     match row.source_kind {
@@ -273,7 +260,7 @@ impl<'a> View<'a> {
             article: self.article(occ.article),
             id: row.claim,
             text: self.index.str(row.text),
-            source: source_out(self.index, self.resolver, row),
+            source: SourceOut::of(self.index, self.resolver, row),
         }
     }
 
