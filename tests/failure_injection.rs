@@ -360,25 +360,6 @@ fn a_read_only_store_refuses_writes_and_still_reads() {
     assert_eq!(t.refs().len(), before.len() + 2);
 }
 
-/// A store with three articles, one of them with two versions.
-fn store_with_history() -> TestStore {
-    let t = TestStore::new();
-    let input = t.write("in.jsonl", &jsonl_articles(0..3, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
-    let again = t.write("again.jsonl", &jsonl_articles(0..1, 1));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&again)
-        .assert()
-        .success();
-    t.verify_ok();
-    t
-}
-
 fn head_record(t: &TestStore, article: &str) -> PathBuf {
     let id = t.refs()[article].clone();
     t.store()
@@ -418,7 +399,7 @@ fn assert_others_intact(t: &TestStore, damaged: &str, verify_stdout: &str) {
 
 #[test]
 fn a_record_deleted_behind_the_tools_back_is_named_with_a_way_back() {
-    let t = store_with_history();
+    let t = TestStore::with_history();
     let damaged = "gen-0000";
     let record = head_record(&t, damaged);
     let saved = fs::read(&record).unwrap();
@@ -476,7 +457,7 @@ fn a_record_deleted_behind_the_tools_back_is_named_with_a_way_back() {
 
 #[test]
 fn truncated_records_and_texts_are_named_and_never_accepted() {
-    let t = store_with_history();
+    let t = TestStore::with_history();
     let damaged = "gen-0001";
     let record = head_record(&t, damaged);
     let saved = fs::read(&record).unwrap();
@@ -527,7 +508,7 @@ fn truncated_records_and_texts_are_named_and_never_accepted() {
 
 #[test]
 fn a_stale_lock_is_reported_and_cleared() {
-    let t = store_with_history();
+    let t = TestStore::with_history();
     let before = t.refs();
     // What a writer killed while holding the lock leaves: its pid in an unlocked file.
     fs::write(t.store().join("lock"), "4194303\n").unwrap();

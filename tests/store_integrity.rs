@@ -8,25 +8,6 @@ use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn store_with_articles() -> TestStore {
-    let t = TestStore::new();
-    let input = t.write("in.jsonl", &jsonl_articles(0..3, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
-    // A second version, so parents are checked too.
-    let again = t.write("again.jsonl", &jsonl_articles(0..1, 1));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&again)
-        .assert()
-        .success();
-    t.verify_ok();
-    t
-}
-
 fn records(t: &TestStore) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for e in fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -69,7 +50,7 @@ fn assert_named(t: &TestStore, file: &Path, what: &str) {
 
 #[test]
 fn one_byte_changed_in_any_record_is_named() {
-    let t = store_with_articles();
+    let t = TestStore::with_history();
     let files = records(&t);
     assert!(files.len() >= 3 + 3 + 4, "{files:?}");
     for file in &files {
@@ -98,7 +79,7 @@ fn one_byte_changed_in_any_record_is_named() {
 
 #[test]
 fn deleted_and_truncated_records_are_named() {
-    let t = store_with_articles();
+    let t = TestStore::with_history();
     let versions: Vec<PathBuf> = records(&t)
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
@@ -152,7 +133,7 @@ fn deleted_and_truncated_records_are_named() {
 
 #[test]
 fn stray_and_conflicted_files_are_named() {
-    let t = store_with_articles();
+    let t = TestStore::with_history();
     let stray = t.store().join("versions/zz");
     fs::create_dir_all(&stray).unwrap();
     assert_named(&t, &stray, "a folder that is not a fan-out folder");
@@ -175,7 +156,7 @@ fn stray_and_conflicted_files_are_named() {
 
 #[test]
 fn leftovers_of_a_crash_are_reported_not_errors() {
-    let t = store_with_articles();
+    let t = TestStore::with_history();
     let temp = t.store().join("versions").join("ab").join(".tmp-99999-1");
     fs::create_dir_all(temp.parent().unwrap()).unwrap();
     fs::write(&temp, "half a rec").unwrap();
@@ -198,7 +179,7 @@ fn leftovers_of_a_crash_are_reported_not_errors() {
 
 #[test]
 fn verify_reports_as_json() {
-    let t = store_with_articles();
+    let t = TestStore::with_history();
     let out = t
         .cmd()
         .args(["verify", "--format", "json"])

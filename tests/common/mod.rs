@@ -45,6 +45,22 @@ impl TestStore {
         p
     }
 
+    /// A store with three articles, the first with two versions (so parents are checked
+    /// too), verified.
+    pub fn with_history() -> TestStore {
+        let t = TestStore::new();
+        for (name, revision, range) in [("in.jsonl", 0, 0..3), ("again.jsonl", 1, 0..1)] {
+            let input = t.write(name, &jsonl_articles(range, revision));
+            t.cmd()
+                .args(["add", "--input-format", "jsonl"])
+                .arg(&input)
+                .assert()
+                .success();
+        }
+        t.verify_ok();
+        t
+    }
+
     /// `claims verify`'s output, asserting it succeeds.
     pub fn verify_ok(&self) -> String {
         let out = self.cmd().arg("verify").output().expect("runs");
