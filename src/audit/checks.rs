@@ -455,8 +455,10 @@ impl<'a, 't> Analysis<'a, 't> {
                 .loaded
                 .match_at(self.text, first, true, &mut buf)
                 .is_some()
-                && !self.prev_word_is(first, DEFINITE)
-                && !self.prev_word_is(first, INDEFINITE)
+                && !self.is_noun_use(first)
+                && !self.text.sentence_at(span.start).is_some_and(|s| {
+                    self.is_formal_allegation(first, self.text.sentence_range(s).start)
+                })
             {
                 extra.push(span);
             }
@@ -493,13 +495,60 @@ impl<'a, 't> Analysis<'a, 't> {
         self.push(Rule::LoadedVerb, Level::Warning, span, subject, message);
     }
 
+    /// "The indictment alleged": a formal accusation, where "alleged" is the right word.
+    fn is_formal_allegation(&self, i: usize, sentence_start: usize) -> bool {
+        self.text.tok(i).to_lowercase().starts_with("alleg")
+            && (i.saturating_sub(8).max(sentence_start)..i)
+                .any(|k| self.text.word_in(k, super::lexicon::LEGAL_SUBJECTS))
+    }
+
+    /// Whether the loaded word at token `i` is a noun by the word before it: a
+    /// determiner ("the claims"), a possessive ("a woman's claims", "Trump's claims"),
+    /// an adjective ("dramatic claims", "false claims") or a verb taking it as its object
+    /// ("said claims that", "made claims"). A subject before a verb is a name, a pronoun
+    /// or a noun, which none of these are.
+    fn is_noun_use(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        if self.prev_word_is(i, DEFINITE) || self.prev_word_is(i, INDEFINITE) {
+            return true;
+        }
+        let t = self.text;
+        let p = i - 1;
+        let prev = t.tok(p);
+        let possessive = ["'s", "’s", "s'", "s’"].iter().any(|e| prev.ends_with(e))
+            || !t.tokens[p].is_word() && matches!(prev, "'" | "’")
+            || t.word_in(p, &["whose"]);
+        if possessive {
+            return true;
+        }
+        if !t.tokens[p].is_word() || t.is_capitalised(p) {
+            return false;
+        }
+        let lower = prev.to_lowercase();
+        // Endings of adjectives only: "-al", "-ic" and "-ive" also end people who speak
+        // ("the official", "a critic", "the executive").
+        const ADJECTIVE_ENDINGS: &[&str] = &["ous", "less", "ful", "able", "ible"];
+        #[rustfmt::skip]
+        const BEFORE_A_NOUN: &[&str] = &[
+            "said", "says", "say", "made", "make", "makes", "making", "repeated", "rejected",
+            "denied", "denies", "dismissed", "disputed", "investigated", "investigating",
+            "examined", "backed", "supported", "such", "false", "new", "wild", "dramatic",
+            "similar", "unfounded", "unproven", "unsubstantiated", "competing", "earlier",
+            "previous", "latest", "further", "more", "any", "no", "such",
+        ];
+        BEFORE_A_NOUN.contains(&lower.as_str())
+            || lower.len() > 5 && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
+    }
+
     /// Whether the loaded word at tokens `[i, end)` is used as an attribution verb
     /// ("he claimed that", "“...,” she insisted") and not otherwise ("claimed three
     /// lives", "admitted to hospital", "the alleged attacker", "his claims").
     fn is_attribution_use(&self, i: usize, end: usize, range: std::ops::Range<usize>) -> bool {
         let t = self.text;
         let word = t.tok(i).to_lowercase();
-        if self.prev_word_is(i, DEFINITE) || self.prev_word_is(i, INDEFINITE) {
+        if self.is_noun_use(i) {
             return false;
         }
         if i > range.start
@@ -556,11 +605,7 @@ impl<'a, 't> Analysis<'a, 't> {
         {
             return false;
         }
-        if word.starts_with("alleg")
-            && (i.saturating_sub(8).max(range.start)..i)
-                .any(|k| t.word_in(k, super::lexicon::LEGAL_SUBJECTS))
-        {
-            // "The indictment alleged": a formal accusation, where "alleged" is right.
+        if self.is_formal_allegation(i, range.start) {
             return false;
         }
         if word.starts_with("admit") && t.word_in(next, &["to"]) {

@@ -109,7 +109,9 @@ pub fn is_quote_cue(text: &Text, i: usize) -> bool {
             .get(i)
             .is_some_and(|t| t.is_word() && !t.in_quote)
             && !is_proper(text, i)
-            && text.word_in(i, QUOTE_CUES)
+            && (text.word_in(i, QUOTE_CUES)
+                // "..., he went on." continues what the speaker was saying.
+                || text.word_in(i, &["went", "goes", "going"]) && text.word_is(i + 1, "on"))
 }
 
 /// A capitalised word that does not start its sentence: a name, not a verb.
