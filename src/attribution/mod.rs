@@ -207,6 +207,25 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
         };
         sources.insert(m, src);
     }
+    // "“I would suggest new oak planks,” said Mr Smith": "I" or "we" inside a quotation
+    // is its speaker (the mention stays on the pronoun, as for "he said").
+    for &i in &order {
+        let Some(m) = frames[i].source else { continue };
+        if m.1 != m.0 + 1 || !doc.toks[m.0].in_quote() || !first_person(doc.word(m.0)) {
+            continue;
+        }
+        if sources.get(&m).is_some_and(|s| !is_bare_pronoun(&s.name)) {
+            continue;
+        }
+        if let Some(speaker) = quotation_speaker(doc, frames, &sources, m.0) {
+            let resolved = Source {
+                span: Some(doc.span(m.0, m.1)),
+                anonymity: None,
+                ..speaker
+            };
+            sources.insert(m, resolved);
+        }
+    }
     let mut covered = vec![false; doc.toks.len()];
     let mut out = Vec::new();
     for f in frames {
@@ -303,6 +322,83 @@ fn statements(doc: &doc::Doc, frames: &[frames::Frame]) -> Vec<Statement> {
     }
     out.sort_by_key(|st| (st.sentence, st.content.start, st.content.end));
     out
+}
+
+/// "I" or "we" (the speaker's own voice), in any case.
+fn first_person(word: &str) -> bool {
+    word == "I" || word.eq_ignore_ascii_case("we")
+}
+
+/// A source left as the pronoun that named it ("he", "I"): not resolved.
+fn is_bare_pronoun(name: &str) -> bool {
+    ["i", "we", "he", "she", "you", "it", "they"]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p))
+}
+
+/// The speaker of the quotation around token `at`: the resolved source of a frame whose
+/// content is that quotation, with its mention outside quote marks. A quotation carried
+/// on in the next quote marks with nothing between ("“A,” she said. “B.” “C.”") has the
+/// same speaker, so adjoining quotations are looked at too: earlier ones first.
+fn quotation_speaker(
+    doc: &doc::Doc,
+    frames: &[frames::Frame],
+    sources: &std::collections::HashMap<(usize, usize), Source>,
+    at: usize,
+) -> Option<Source> {
+    const ADJOINING: usize = 3;
+    let speaker_of = |(open, close): (usize, usize)| {
+        frames
+            .iter()
+            .filter_map(|f| {
+                let m = f.source?;
+                if doc.toks[m.0].in_quote()
+                    || !f.content.iter().any(|&(a, b)| a <= close && b > open)
+                {
+                    return None;
+                }
+                let src = sources.get(&m).filter(|s| !is_bare_pronoun(&s.name))?;
+                Some((m.0.abs_diff(open).min(m.0.abs_diff(close)), src))
+            })
+            .min_by_key(|&(distance, _)| distance)
+            .map(|(_, src)| src.clone())
+    };
+    let region_of = |i: usize| (doc.toks[i].quote as usize).checked_sub(1);
+    let first = doc.quotation(region_of(at)?);
+    if let Some(src) = speaker_of(first) {
+        return Some(src);
+    }
+    let mut q = first;
+    for _ in 0..ADJOINING {
+        let Some(r) =
+            q.0.checked_sub(1)
+                .filter(|&i| doc.toks[i].kind == tokens::Kind::Close)
+                .and_then(region_of)
+        else {
+            break;
+        };
+        q = doc.quotation(r);
+        if let Some(src) = speaker_of(q) {
+            return Some(src);
+        }
+    }
+    let mut q = first;
+    for _ in 0..ADJOINING {
+        let after = q.1 + 1;
+        let Some(r) = doc
+            .toks
+            .get(after)
+            .filter(|t| t.kind == tokens::Kind::Open)
+            .and_then(|_| region_of(after))
+        else {
+            break;
+        };
+        q = doc.quotation(r);
+        if let Some(src) = speaker_of(q) {
+            return Some(src);
+        }
+    }
+    None
 }
 
 /// The statement of an act (see [`frames::Frame::act`]): the whole clause, with the

@@ -72,6 +72,27 @@ pub fn find(tokens: &mut [Token]) -> Vec<Region> {
         {
             tokens[i].kind = Kind::Close;
         }
+        // A straight mark after a sentence's end and a space, glued to the next word,
+        // while a quote is open: the next paragraph of the same quotation, in a text
+        // whose paragraph breaks were lost (`... exist. "But I think ...`). The quote
+        // runs on into it rather than closing there.
+        if tokens[i].kind == Kind::Close
+            && tokens[i].ch == quote_family::STRAIGHT
+            && i > 0
+            && tokens[i - 1].kind == Kind::Punct
+            && matches!(tokens[i - 1].ch, b'.' | b'?' | b'!')
+            && tokens[i - 1].end < tokens[i].start
+            && tokens[i - 1].para == tokens[i].para
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.start == tokens[i].end && n.cap())
+            && let Some((o, g)) = open.take()
+        {
+            let g = push(&mut regions, o, i - 1, false, g);
+            open = Some((i, Some(g)));
+            tokens[i].kind = Kind::Open;
+            continue;
+        }
         let t = tokens[i];
         let para_start = i == 0 || tokens[i - 1].para != t.para;
         if para_start && t.kind != Kind::Open {

@@ -17,6 +17,9 @@ struct Entity {
     role: Option<String>,
     /// A named person ("Cha" -> "Victor D. Cha" looks only at these).
     person: bool,
+    /// One person, named or not ("Victor D. Cha", "a BPI spokesman"): what "he" or "she"
+    /// may refer back to.
+    human: bool,
     plural: bool,
     /// Where it was mentioned (byte offset), to pick the nearest antecedent.
     at: usize,
@@ -161,6 +164,7 @@ impl Resolver {
             kind: src.kind,
             role: src.role.clone(),
             person: src.kind == SourceKind::Named,
+            human: src.kind == SourceKind::Named || src.kind == SourceKind::Anonymous && !plural,
             plural,
             at: span.start,
         });
@@ -208,7 +212,8 @@ impl Resolver {
         let want_they = t.is(PRON_THEY);
         let found = if want_person {
             // The nearest of: the last person quoted, a person named just before.
-            let quoted = self.entities.iter().rev().find(|e| e.person).cloned();
+            // (An unnamed person counts: "an EU spokesman told Reuters. He added ...".)
+            let quoted = self.entities.iter().rev().find(|e| e.human).cloned();
             let named =
                 nearest_name(doc, a).map(|mut e| {
                     e.name = strip_honorific(&e.name).to_owned();
@@ -265,14 +270,17 @@ impl Resolver {
                 span: Some(span),
                 anonymity: None,
             },
+            // Unresolved: the pronoun itself ("I" stays a capital). A person or group
+            // the text refers to without a name we could find is not `Named` (no name is
+            // given) but `Anonymous`: someone particular, unnamed here ("he", "I", "we").
             None => Source {
-                name: lower,
+                name: if lower == "i" { "I".to_owned() } else { lower },
                 kind: if want_they {
                     SourceKind::Vague
                 } else if want_it {
                     SourceKind::Institutional
                 } else {
-                    SourceKind::Named
+                    SourceKind::Anonymous
                 },
                 role: None,
                 span: Some(span),
@@ -338,6 +346,7 @@ fn nearest_name(doc: &Doc, before: usize) -> Option<Entity> {
                         kind: SourceKind::Named,
                         role: None,
                         person: true,
+                        human: true,
                         plural: false,
                         at: doc.toks[s].start,
                     });
@@ -374,6 +383,7 @@ fn subject_before(doc: &Doc, at: usize, plural: bool) -> Option<Entity> {
         kind: p.kind,
         role: p.role,
         person: false,
+        human: false,
         plural: p.plural,
         at: doc.toks[i].start,
     })
@@ -583,7 +593,12 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         let place = (name_words == 1 && toks[name_start].is(COUNTRY))
             || MULTIWORD_PLACES.contains(&lower_name.as_str());
         let the_name = definite && role.is_none();
-        let kind = if alias.is_some() || place || org || the_name {
+        // "Mr Fox", "Ms Sun": an honorific makes a person, whatever the words look like.
+        let honorific = honorific_free.len() < name_text.len() && name_words >= 2
+            || name_start > a && toks[name_start - 1].is(HONORIFIC);
+        let kind = if honorific && alias.is_none() {
+            SourceKind::Named
+        } else if alias.is_some() || place || org || the_name {
             SourceKind::Institutional
         } else if (name_start..b).any(|i| toks[i].is(VAGUE) && !toks[i].cap()) {
             SourceKind::Vague
@@ -824,7 +839,9 @@ fn lower_first(s: &str) -> String {
     let (lex, _) = lookup(first.trim_end_matches(['’', '\'', 's']));
     let (lex_full, _) = lookup(first);
     let common = (lex | lex_full) != 0 && (lex | lex_full) & (ORG_WORD | COUNTRY) == 0;
-    let keep = first.chars().skip(1).any(|c| c.is_uppercase()) || !common;
+    // (Never the pronoun "I", nor "I'm" or "I've".)
+    let first_person = first == "I" || first.starts_with("I'") || first.starts_with("I’");
+    let keep = first.chars().skip(1).any(|c| c.is_uppercase()) || !common || first_person;
     if keep {
         out.push_str(first);
     } else {

@@ -509,3 +509,71 @@ fn a_cue_ending_in_a_curly_apostrophe_is_not_cut_inside_it() {
         let _ = crate::extract_text(text);
     }
 }
+
+#[test]
+fn i_inside_a_quotation_is_its_speaker() {
+    let text = "“The deck is rotten. I believe new oak planks must be laid before winter,” \
+                said Harriet Molesworth, the harbour engineer.";
+    let found = run(text);
+    // No statement is left to a bare "I" inside the quotation.
+    for f in found.iter().filter(|f| f.mention.as_deref() == Some("I")) {
+        assert_eq!(f.name.as_deref(), Some("Harriet Molesworth"), "{f:?}");
+        assert_eq!(f.kind, Some(SourceKind::Named));
+    }
+    for opening in ["The deck is rotten", "I believe new oak planks"] {
+        let f = find(&found, opening);
+        assert_eq!(f.name.as_deref(), Some("Harriet Molesworth"), "{found:#?}");
+    }
+}
+
+#[test]
+fn we_in_a_quotation_run_on_after_a_lost_paragraph_break_is_the_speaker() {
+    // The paragraph break between the two parts of the quotation was lost: the second
+    // straight mark opens the next part, it does not close the first.
+    let text = "\"The ferry will run again in May,\" Tomas Ekdahl said. \"The hull is sound. \
+                \"But we think the engine needs another month of work.\" The company did not \
+                comment.";
+    let found = run(text);
+    let engine = find(&found, "But we think the engine needs");
+    assert_eq!(engine.name.as_deref(), Some("Tomas Ekdahl"), "{found:?}");
+    let company = find(&found, "The company did not");
+    assert_eq!(
+        company.name, None,
+        "narration after the quote is the article's own"
+    );
+}
+
+#[test]
+fn an_unresolved_pronoun_keeps_its_capital_and_is_not_named() {
+    let found = run("I believe the bridge will be finished by the autumn.");
+    let f = find(&found, "the bridge");
+    assert_eq!(f.name.as_deref(), Some("I"));
+    assert_eq!(f.mention.as_deref(), Some("I"));
+    assert_eq!(f.kind, Some(SourceKind::Anonymous));
+}
+
+#[test]
+fn he_refers_back_to_an_unnamed_spokesman() {
+    let text = "A spokesman for the port authority said the quay would reopen on Monday. \
+                He added that repairs had cost more than expected.";
+    let found = run(text);
+    let f = find(&found, "repairs had cost");
+    assert_eq!(
+        f.name.as_deref(),
+        Some("a spokesman for the port authority"),
+        "{found:?}"
+    );
+    assert_eq!(f.kind, Some(SourceKind::Anonymous));
+    assert_eq!(f.mention.as_deref(), Some("He"));
+}
+
+#[test]
+fn an_honorific_makes_a_person_of_a_name_that_looks_like_a_body() {
+    let text = "Mr Fox said the closure orders came too late. \
+                \"We have to act sooner,\" he said.";
+    let found = run(text);
+    let f = find(&found, "the closure orders");
+    assert_eq!(f.kind, Some(SourceKind::Named), "{found:?}");
+    let quoted = find(&found, "We have to act");
+    assert_eq!(quoted.name.as_deref(), Some("Fox"));
+}
