@@ -1807,7 +1807,7 @@ impl<'a, 't> Analysis<'a, 't> {
                 && !self.prev_word_is(i, &["all", "these", "those"])
             {
                 out.push((Signal::Count, tok.span));
-            } else if t.word_in(i, EVENT_VERBS) {
+            } else if t.word_in(i, EVENT_VERBS) && !self.is_hypothetical(i, range.start) {
                 out.push((Signal::Event, tok.span));
             }
             i += 1;
@@ -1820,6 +1820,35 @@ impl<'a, 't> Analysis<'a, 't> {
             out.clear();
         }
         out
+    }
+
+    /// Whether the event word at token `i` is only supposed, not stated: in a condition
+    /// ("if the levee had collapsed", "unless he is arrested") or after a modal ("would
+    /// have been evacuated", "could be indicted").
+    fn is_hypothetical(&self, i: usize, lo: usize) -> bool {
+        let t = self.text;
+        let mut k = i;
+        let mut auxiliaries = true;
+        while k > lo {
+            k -= 1;
+            let tok = t.tokens[k];
+            if !tok.is_word() {
+                if tok.is_punct(',') || tok.is_punct(';') || tok.is_punct(':') {
+                    return false;
+                }
+                continue;
+            }
+            if t.word_in(k, &["if", "unless", "whether"]) {
+                return true;
+            }
+            if auxiliaries {
+                if t.word_in(k, &["would", "could", "might", "should"]) {
+                    return true;
+                }
+                auxiliaries = t.word_in(k, &["be", "been", "have", "not", "never", "ever"]);
+            }
+        }
+        false
     }
 
     /// A figure with its unit: "75-year", "500 soldiers" -> "500", "$3 billion".
