@@ -1095,10 +1095,30 @@ impl<'a, 't> Analysis<'a, 't> {
                 k.saturating_sub(1),
                 &["is", "are", "was", "were", "be", "been", "being"],
             ) || t.word_is(k + 1, "of");
-            if ((is_source_cue(t, k) && !t.word_is(k, "according"))
-                || t.word_in(k, &["spoke", "speaking", "speaks", "talked", "talking"]))
-                && !passive
-            {
+            let is_cue = (is_source_cue(t, k) && !t.word_is(k, "according"))
+                || t.word_in(k, &["spoke", "speaking", "speaks", "talked", "talking"]);
+            // "... to have more elected officials, adding ...": a participle after a comma
+            // has the main clause's subject, not the noun before the comma.
+            let participle_of_another =
+                is_cue && t.tok(k).ends_with("ing") && t.tokens[k - 1].is_punct(',');
+            if is_cue && !passive && !participle_of_another {
+                // "Aides declined to say", "officials would not say": they did not speak.
+                let withheld = t.word_in(k - 1, &["not", "never", "n't"])
+                    || t.word_is(k - 1, "to")
+                        && t.word_in(
+                            k - 2,
+                            &[
+                                "declined",
+                                "declines",
+                                "refused",
+                                "refuses",
+                                "declining",
+                                "refusing",
+                            ],
+                        );
+                if withheld {
+                    return None;
+                }
                 // "... as he spoke", "... and urged": the verb has another subject.
                 let mut j = k;
                 while j > end + 1
@@ -1190,9 +1210,37 @@ impl<'a, 't> Analysis<'a, 't> {
                 return false;
             }
             if tok.is_punct(',') {
-                return k > lo
-                    && t.is_capitalised(k - 1)
-                    && !t.word_in(k - 1, super::lexicon::NOT_NAMES);
+                // "On Monday, officials said", "In Washington, officials said": an opening
+                // phrase of time or place, not a name the source describes.
+                let mut first = k;
+                while first > lo && !t.tokens[first - 1].is_punct(',') {
+                    first -= 1;
+                }
+                let opening = t.tokens[first..k]
+                    .iter()
+                    .position(|tk| tk.is_word())
+                    .is_some_and(|p| {
+                        t.word_in(
+                            first + p,
+                            &[
+                                "in", "on", "at", "after", "before", "during", "since", "from",
+                                "across", "inside", "outside", "near", "by", "until", "within",
+                                "earlier", "later", "last", "this", "then",
+                            ],
+                        )
+                    });
+                if opening || k == lo {
+                    return false;
+                }
+                // A name just before the comma, or one ending in an abbreviation's full
+                // stop ("Rep. Jo Bell, D-Va., one of the nine lawmakers who ...").
+                let mut before = k - 1;
+                if before > lo && t.tokens[before].is_punct('.') {
+                    before -= 1;
+                }
+                return t.tokens[before].is_word()
+                    && t.is_capitalised(before)
+                    && !t.word_in(before, super::lexicon::NOT_NAMES);
             }
         }
         false
