@@ -677,7 +677,7 @@ const WORDS: &[(&str, Lex)] = &[
         GROUP_NOUN,
     ),
     (
-        "report reports results count tally study studies poll polls survey surveys statement statements filing filings document documents records data memo memos letter letters analysis analyses paper research review audit complaint lawsuit suit indictment affidavit transcript transcripts email emails tweet tweets post posts video footage book article articles editorial editorials release estimate estimates figures numbers census ruling order decision assessment investigation findings evidence testimony message messages note notes database website page report's account accounts documents chart charts graph map image photo",
+        "report reports results count tally study studies poll polls survey surveys statement statements filing filings document documents records data memo memos letter letters analysis analyses paper research review audit complaint lawsuit suit indictment affidavit transcript transcripts email emails tweet tweets post posts video footage book article articles editorial editorials release estimate estimates figures numbers census ruling order decision assessment investigation findings evidence testimony message messages note notes database website page report's account accounts documents chart charts graph map image photo ad ads advertisement advertisements commercial commercials videos clip clips flyer flyers mailer mailers pamphlet pamphlets leaflet leaflets brochure brochures poster posters",
         DOC_NOUN,
     ),
     (
