@@ -308,6 +308,10 @@ impl<'t> Doc<'t> {
                 i = j;
                 continue;
             }
+            // "While Ortiz says ...", "When Lee asked ...": a subordinator opens a clause.
+            if t.kind == Kind::Word && t.is(SUBORD) && !t.is(DET) {
+                break;
+            }
             if self.np_word(j) {
                 start = j;
                 i = j;

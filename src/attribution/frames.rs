@@ -589,7 +589,10 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             // infinitive reports; not after "too" ("too early to comment").
             let to = c - 1;
             let after_verb = !(to >= r.start + 2 && doc.is_word(to - 2, "too"));
-            if !speech || !after_verb {
+            // "did not go as far as to say", "never got to say": a report denied.
+            let denied = (to.saturating_sub(6).max(r.start)..to)
+                .any(|i| doc.toks[i].kind == Kind::Word && doc.toks[i].is(NEG));
+            if !speech || !after_verb || denied {
                 return None;
             }
             // "the third candidate this week to announce a bid", "plans to describe the
@@ -898,6 +901,7 @@ fn appositive_subject(
         if who && doc.is_punct(w - 1, b',') {
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
+            let end = skip_party_tag_back(doc, end, r.start);
             let s = doc.np_back(end, r.start)?;
             if !(s..=end).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN)) {
                 return None;
@@ -939,6 +943,7 @@ fn appositive_subject(
     if doc.toks[end].kind == Kind::Number && end >= r.start + 2 && doc.is_punct(end - 1, b',') {
         end = skip_parenthesis_back(doc, end - 1, r.start)?;
     }
+    let end = skip_party_tag_back(doc, end, r.start);
     if aside {
         let s = doc.np_back(end, r.start)?;
         if !(s..=end).any(|i| doc.head_word(i)) {
@@ -979,6 +984,26 @@ fn appositive_subject(
         }
     }
     Some(f)
+}
+
+/// "Rep. Ann Cole, R-N.Y., who ...": from the last token of a party and state tag set
+/// off by commas back to the token before it (the name); else `end` itself.
+fn skip_party_tag_back(doc: &Doc, end: usize, floor: usize) -> usize {
+    let mut k = end;
+    if doc.is_punct(k, b'.') && k > floor {
+        k -= 1;
+    }
+    let w = doc.word(k).as_bytes();
+    let tag = doc.toks[k].kind == Kind::Word
+        && w.len() >= 3
+        && matches!(w[0], b'D' | b'R' | b'I')
+        && w[1] == b'-'
+        && w[2].is_ascii_uppercase();
+    if tag && k >= floor + 2 && doc.is_punct(k - 1, b',') {
+        k - 2
+    } else {
+        end
+    }
 }
 
 /// The end of the cue phrase: a particle that is part of the cue ("called for",
@@ -1095,7 +1120,8 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
                 if doc.is_word(j, "that") {
                     break;
                 }
-                if tj.cue.is_some() && j > k + 1 || tj.is(PRONOUN) {
+                if tj.cue.is_some() && j > k + 1 && !modifying_participle(doc, j) || tj.is(PRONOUN)
+                {
                     break;
                 }
                 j += 1;
@@ -1172,6 +1198,17 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
         k += 1;
     }
     k
+}
+
+/// A cue's past participle that modifies a noun, not a verb: "a written statement"
+/// (after an article), "a video posted on the site" (after a medium or document).
+fn modifying_participle(doc: &Doc, j: usize) -> bool {
+    let t = doc.toks[j];
+    j > 0
+        && t.cue.is_some_and(|q| q.form == Form::Past)
+        && doc.toks[j - 1].kind == Kind::Word
+        && (doc.toks[j - 1].is(DET) && !doc.is_word(j - 1, "that")
+            || doc.toks[j - 1].is(MEDIUM | DOC_NOUN))
 }
 
 /// "this", "last", "next", "past" are time words only before a time noun ("said this
@@ -1287,7 +1324,10 @@ fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
                 let tj = doc.toks[j];
                 let verb = tj.kind == Kind::Word
                     && !tj.cap()
-                    && (tj.is(AUX | MODAL | REL) || tj.cue.is_some() && !tj.is(SOURCE_NOUN));
+                    && (tj.is(AUX | MODAL | REL)
+                        || tj.cue.is_some()
+                            && !tj.is(SOURCE_NOUN)
+                            && !modifying_participle(doc, j));
                 if !tj.is_word() || verb {
                     break;
                 }

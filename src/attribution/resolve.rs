@@ -553,8 +553,15 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         {
             name_start = name_start.max(re);
         }
+        // "The White House", "the Justice Department": a body's one-word name is never
+        // left after a role.
         if name_start >= b {
             name_start = n;
+        }
+        if b - name_start == 1 && toks[b - 1].is(ORG_WORD) {
+            while name_start > s && toks[name_start - 1].cap() && !toks[name_start - 1].is(DET) {
+                name_start -= 1;
+            }
         }
     }
     let name_words = b - name_start;

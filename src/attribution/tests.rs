@@ -615,3 +615,55 @@ fn a_plural_noun_after_a_verb_is_no_cue() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_body_named_in_two_words_keeps_both() {
+    let f = run("The White House said the talks would resume in May.");
+    let s = find(&f, "the talks would resume");
+    assert_eq!(s.name.as_deref(), Some("White House"));
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+    let f = run("The Energy Department said the grid held up.");
+    let s = find(&f, "the grid held up");
+    assert_eq!(s.name.as_deref(), Some("Energy Department"));
+}
+
+#[test]
+fn a_subordinator_is_no_part_of_the_source() {
+    let f = run("While Ortiz says the plan works, it costs too much.");
+    let s = find(&f, "the plan works");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn a_party_and_state_tag_is_skipped_to_the_name() {
+    let f = run("Rep. Ann Cole, R-N.Y., who opposes the plan, said the vote was rushed.");
+    let s = find(&f, "the vote was rushed");
+    assert_eq!(s.name.as_deref(), Some("Ann Cole"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn juries_and_fact_sheets_have_their_kinds() {
+    let f = run("A grand jury charged the pair, saying they had hidden the funds.");
+    let s = find(&f, "they had hidden");
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+    let f = run("A fact sheet from the agency said the water was safe.");
+    let s = find(&f, "the water was safe");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+}
+
+#[test]
+fn a_denied_infinitive_report_is_no_report() {
+    let f = run(
+        "The memo said the pumps had failed but did not go as far as to say they were sabotaged.",
+    );
+    assert!(f.iter().all(|s| s.cue.as_deref() != Some("say")), "{f:#?}");
+}
+
+#[test]
+fn a_participle_modifying_the_medium_stays_in_the_setting() {
+    let f = run("Reyes said in a written statement that the pumps failed.");
+    let s = find(&f, "the pumps failed");
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert!(s.text.is_none(), "a report, not an act: {s:#?}");
+}
