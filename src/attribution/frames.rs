@@ -175,15 +175,23 @@ fn wh_before_source(doc: &Doc, f: &Frame, words: &[&str]) -> bool {
 
 /// "The comments signal ...", "The numbers show ...": a verb that needs a clause and
 /// does not report speech, whose subject has no word naming a source (a person, a
-/// group, a body, a document, a name), reads the facts: it attributes nothing.
+/// group, a body, a document, a name), reads the facts: it attributes nothing. So does
+/// any cue in a subordinate clause with such a subject ("as the hearing continued").
 fn unspoken_subject(doc: &Doc, f: &Frame, lemma: u16) -> bool {
     let flags = lexicon::lemma_flags(lemma);
-    if flags & cue::INVERTIBLE != 0 || flags & cue::NEEDS_CLAUSE == 0 || f.antecedent.is_some() {
-        return false;
-    }
     let Some((s, e)) = f.source else {
         return false;
     };
+    // "As the hearing continued, ...": in a subordinate clause any cue verb may be
+    // intransitive, and a subject that names no source makes it so.
+    let subordinate = s > doc.unit_toks[f.unit].start && {
+        let t = doc.toks[s - 1];
+        t.kind == Kind::Word && t.is(SUBORD) && !t.is(DET)
+    };
+    let reads_facts = flags & cue::INVERTIBLE == 0 && flags & cue::NEEDS_CLAUSE != 0;
+    if !(reads_facts || subordinate) || f.antecedent.is_some() {
+        return false;
+    }
     let speaker_word = SOURCE_NOUN
         | GROUP_NOUN
         | ORG_WORD

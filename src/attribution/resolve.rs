@@ -587,8 +587,12 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                     && !toks[i].is(NAME_SUFFIX)
         }) || (name_start..b)
             .any(|i| toks[i].is(GROUP_NOUN) && toks[i].cap() && i == b - 1);
-        let place = (name_words == 1 && toks[name_start].is(COUNTRY))
-            || MULTIWORD_PLACES.contains(&lower_name.as_str());
+        // ("Mr. Jordan", "Sen. Georgia Lee": an honorific or a title names a person.)
+        let titled = (s..name_start.min(b)).any(|i| toks[i].is(HONORIFIC | TITLE))
+            || honorific_free.len() < name_text.len();
+        let place = !titled
+            && ((name_words == 1 && toks[name_start].is(COUNTRY))
+                || MULTIWORD_PLACES.contains(&lower_name.as_str()));
         let the_name = definite && role.is_none();
         let kind = if alias.is_some() || place || org || the_name {
             SourceKind::Institutional

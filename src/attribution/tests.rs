@@ -667,3 +667,20 @@ fn a_participle_modifying_the_medium_stays_in_the_setting() {
     assert_eq!(s.cue.as_deref(), Some("said"));
     assert!(s.text.is_none(), "a report, not an act: {s:#?}");
 }
+
+#[test]
+fn an_event_in_a_subordinate_clause_is_no_source() {
+    let f = run("As the hearing continued, both parties pressed the agency on its budget.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    // A person there still is.
+    let f = run("As Ortiz noted, the budget is larger than last year's.");
+    let s = find(&f, "the budget is larger");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn an_honorific_makes_a_country_name_a_person() {
+    let f = run("“The records speak for themselves,” Mr. Chad said.");
+    let s = find(&f, "The records speak");
+    assert_eq!(s.kind, Some(SourceKind::Named));
+}
