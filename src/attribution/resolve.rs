@@ -593,6 +593,17 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         let place = !titled
             && ((name_words == 1 && toks[name_start].is(COUNTRY))
                 || MULTIWORD_PLACES.contains(&lower_name.as_str()));
+        // "Former Mexican President Vicente Fox": after a person's title, given names
+        // and a surname that is also a body's word ("Fox", "Post") are a person's name.
+        let titled_person = titled
+            && name_words >= 2
+            && (name_start..b - 1).all(|i| {
+                let t = toks[i];
+                t.cap()
+                    && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN | DEMONYM)
+                    && t.shape & super::tokens::shape::UPPER == 0
+            });
+        let org = org && !titled_person;
         let the_name = definite && role.is_none();
         let kind = if alias.is_some() || place || org || the_name {
             SourceKind::Institutional

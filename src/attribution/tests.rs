@@ -684,3 +684,15 @@ fn an_honorific_makes_a_country_name_a_person() {
     let s = find(&f, "The records speak");
     assert_eq!(s.kind, Some(SourceKind::Named));
 }
+
+#[test]
+fn a_titled_person_whose_surname_is_a_media_word_is_named() {
+    let f = run("Former Chilean President Rosa Post said the vote was fair.");
+    let s = find(&f, "the vote was fair");
+    assert_eq!(s.name.as_deref(), Some("Rosa Post"));
+    assert_eq!(s.kind, Some(SourceKind::Named));
+    // A paper is still a body.
+    let f = run("The Denver Post said the vote was fair.");
+    let s = find(&f, "the vote was fair");
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+}
