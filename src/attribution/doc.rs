@@ -308,9 +308,24 @@ impl<'t> Doc<'t> {
                 i = j;
                 continue;
             }
+            // "While Ortiz says ...", "When Lee asked ...": a subordinator opens a clause.
+            if t.kind == Kind::Word && t.is(SUBORD) && !t.is(DET) {
+                break;
+            }
             if self.np_word(j) {
                 start = j;
                 i = j;
+                continue;
+            }
+            // "an ABC/ Washington Post poll": a slash set off by spaces joins two names.
+            if t.kind == Kind::Punct
+                && t.text(self.text) == "/"
+                && j > floor
+                && self.toks[j - 1].cap()
+                && self.toks[i].cap()
+            {
+                start = j - 1;
+                i = j - 1;
                 continue;
             }
             // "Secretary of Defense", "a spokesman for the ministry", "Trump and Pence".

@@ -138,7 +138,15 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
         }
         if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs)
             && f.source.is_none_or(|(s, e)| !doc.has_finite_verb(s, e))
+            && !embedded_act(doc, &f)
+            && !unspoken_subject(doc, &f, cue.lemma)
         {
+            let mut f = f;
+            // "for what she called his “failure”": the object is the relative "what";
+            // the words after the cue are the source's naming, not a clause's object.
+            if f.act && wh_before_source(doc, &f, &["what", "whatever"]) {
+                f.act = false;
+            }
             out.push(f);
         }
         c += 1;
@@ -148,6 +156,59 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
     {
         out.push(f);
     }
+}
+
+/// "careless in how they describe each other's plans", "why she called the meeting":
+/// an act inside an embedded question of manner or reason reports nothing; the
+/// clause built from it would be made up.
+fn embedded_act(doc: &Doc, f: &Frame) -> bool {
+    f.act && wh_before_source(doc, f, &["how", "why", "whether", "where"])
+}
+
+/// Whether the word right before the frame's source is one of `words`.
+fn wh_before_source(doc: &Doc, f: &Frame, words: &[&str]) -> bool {
+    let Some((s, _)) = f.source else {
+        return false;
+    };
+    s > doc.unit_toks[f.unit].start && words.iter().any(|w| doc.is_word(s - 1, w))
+}
+
+/// "The comments signal ...", "The numbers show ...": a verb that needs a clause and
+/// does not report speech, whose subject has no word naming a source (a person, a
+/// group, a body, a document, a name), reads the facts: it attributes nothing. So does
+/// any cue in a subordinate clause with such a subject ("as the hearing continued").
+fn unspoken_subject(doc: &Doc, f: &Frame, lemma: u16) -> bool {
+    let flags = lexicon::lemma_flags(lemma);
+    let Some((s, e)) = f.source else {
+        return false;
+    };
+    // "As the hearing continued, ...": in a subordinate clause any cue verb may be
+    // intransitive, and a subject that names no source makes it so.
+    let subordinate = s > doc.unit_toks[f.unit].start && {
+        let t = doc.toks[s - 1];
+        t.kind == Kind::Word && t.is(SUBORD) && !t.is(DET)
+    };
+    let reads_facts = flags & cue::INVERTIBLE == 0 && flags & cue::NEEDS_CLAUSE != 0;
+    if !(reads_facts || subordinate) || f.antecedent.is_some() {
+        return false;
+    }
+    let speaker_word = SOURCE_NOUN
+        | GROUP_NOUN
+        | ORG_WORD
+        | COUNTRY
+        | TITLE
+        | PRONOUN
+        | QUANT
+        | NUMBER_WORD
+        | DEMONYM
+        | DEPT
+        | REL
+        | OBJ_PRON
+        | PRON_POSS;
+    (s..e).all(|i| {
+        let t = doc.toks[i];
+        t.kind == Kind::Word && !t.is(speaker_word) && (!t.cap() || t.is(DET))
+    })
 }
 
 /// "In a CNN poll last month, Clinton led by 10 points": a document named in an opening
@@ -536,10 +597,16 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             // infinitive reports; not after "too" ("too early to comment").
             let to = c - 1;
             let after_verb = !(to >= r.start + 2 && doc.is_word(to - 2, "too"));
-            if !speech || !after_verb {
+            // "did not go as far as to say", "never got to say": a report denied.
+            let denied = (to.saturating_sub(6).max(r.start)..to)
+                .any(|i| doc.toks[i].kind == Kind::Word && doc.toks[i].is(NEG));
+            if !speech || !after_verb || denied {
                 return None;
             }
-            return borrowed_frame(doc, u, c, cue_end, c);
+            // "the third candidate this week to announce a bid", "plans to describe the
+            // deal": an infinitive with a noun-phrase object is an act planned or
+            // characterised, not one reported as done.
+            return borrowed_frame(doc, u, c, cue_end, c).filter(|f| !f.act);
         }
         _ => {}
     }
@@ -582,6 +649,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             let stem = &w[..w.len() - w.chars().next_back().map_or(0, char::len_utf8)];
             lexicon::lookup(stem).0 & (DOC_NOUN | MEDIUM | GROUP_NOUN) != 0
                 || lexicon::lookup(w).0 & (DOC_NOUN | MEDIUM) != 0
+                || PLURAL_NOUN_CUES.iter().any(|n| w.eq_ignore_ascii_case(n))
         };
         if noun_like && !(t.cap() || t.is(PRONOUN | SOURCE_NOUN)) {
             return None;
@@ -692,6 +760,33 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
     }
     None
 }
+
+/// Third-person cue forms that are as often plural nouns ("Democrats lob charges that
+/// ...", "the calls grew"): with them the subject must be a name, pronoun or source noun.
+const PLURAL_NOUN_CUES: &[&str] = &[
+    "charges",
+    "claims",
+    "calls",
+    "demands",
+    "promises",
+    "questions",
+    "fears",
+    "doubts",
+    "complaints",
+    "hopes",
+    "pledges",
+    "vows",
+    "warnings",
+    "comments",
+    "remarks",
+    "answers",
+    "replies",
+    "responses",
+    "requests",
+    "notes",
+    "points",
+    "threats",
+];
 
 /// A subject the noun-phrase scan cannot take in one piece, ending at token `p`:
 /// "Officials who spoke on condition of anonymity", "A report released on Tuesday".
@@ -814,6 +909,7 @@ fn appositive_subject(
         if who && doc.is_punct(w - 1, b',') {
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
+            let end = skip_party_tag_back(doc, end, r.start);
             let s = doc.np_back(end, r.start)?;
             if !(s..=end).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN)) {
                 return None;
@@ -855,6 +951,7 @@ fn appositive_subject(
     if doc.toks[end].kind == Kind::Number && end >= r.start + 2 && doc.is_punct(end - 1, b',') {
         end = skip_parenthesis_back(doc, end - 1, r.start)?;
     }
+    let end = skip_party_tag_back(doc, end, r.start);
     if aside {
         let s = doc.np_back(end, r.start)?;
         if !(s..=end).any(|i| doc.head_word(i)) {
@@ -895,6 +992,26 @@ fn appositive_subject(
         }
     }
     Some(f)
+}
+
+/// "Rep. Ann Cole, R-N.Y., who ...": from the last token of a party and state tag set
+/// off by commas back to the token before it (the name); else `end` itself.
+fn skip_party_tag_back(doc: &Doc, end: usize, floor: usize) -> usize {
+    let mut k = end;
+    if doc.is_punct(k, b'.') && k > floor {
+        k -= 1;
+    }
+    let w = doc.word(k).as_bytes();
+    let tag = doc.toks[k].kind == Kind::Word
+        && w.len() >= 3
+        && matches!(w[0], b'D' | b'R' | b'I')
+        && w[1] == b'-'
+        && w[2].is_ascii_uppercase();
+    if tag && k >= floor + 2 && doc.is_punct(k - 1, b',') {
+        k - 2
+    } else {
+        end
+    }
 }
 
 /// The end of the cue phrase: a particle that is part of the cue ("called for",
@@ -985,7 +1102,10 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
     while k < end && guard < 4 {
         guard += 1;
         let t = doc.toks[k];
-        if t.kind == Kind::Word && (t.is(TIME | MONTH) || (t.is(ADV) && !t.is(PREP | DET))) {
+        if t.kind == Kind::Word
+            && (t.is(TIME | MONTH) && !time_determiner_alone(doc, k, end)
+                || (t.is(ADV) && !t.is(PREP | DET)))
+        {
             k += 1;
             continue;
         }
@@ -1008,7 +1128,8 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
                 if doc.is_word(j, "that") {
                     break;
                 }
-                if tj.cue.is_some() && j > k + 1 || tj.is(PRONOUN) {
+                if tj.cue.is_some() && j > k + 1 && !modifying_participle(doc, j) || tj.is(PRONOUN)
+                {
                     break;
                 }
                 j += 1;
@@ -1087,6 +1208,28 @@ fn after_start(doc: &Doc, mut k: usize, end: usize, flags: u8) -> usize {
     k
 }
 
+/// A cue's past participle that modifies a noun, not a verb: "a written statement"
+/// (after an article), "a video posted on the site" (after a medium or document).
+fn modifying_participle(doc: &Doc, j: usize) -> bool {
+    let t = doc.toks[j];
+    j > 0
+        && t.cue.is_some_and(|q| q.form == Form::Past)
+        && doc.toks[j - 1].kind == Kind::Word
+        && (doc.toks[j - 1].is(DET) && !doc.is_word(j - 1, "that")
+            || doc.toks[j - 1].is(MEDIUM | DOC_NOUN))
+}
+
+/// "this", "last", "next", "past" are time words only before a time noun ("said this
+/// week", "wrote last month"); alone they are a pronoun or an adjective starting the
+/// content ("says this is meant to help").
+fn time_determiner_alone(doc: &Doc, k: usize, end: usize) -> bool {
+    let determiner = ["this", "last", "next", "past"]
+        .iter()
+        .any(|w| doc.is_word(k, w));
+    determiner
+        && !(k + 1 < end && doc.toks[k + 1].kind == Kind::Word && doc.toks[k + 1].is(TIME | MONTH))
+}
+
 /// Prepositions that open a phrase of time, place or medium after a cue ("said in a
 /// statement", "told reporters at a briefing in Seoul", "wrote on Twitter").
 const SETTING_PREPS: &[&str] = &[
@@ -1117,6 +1260,28 @@ const MANNER_PARTICIPLES: &[&str] = &[
     "reading",
 ];
 
+/// Past participles not ending in "-ed" that describe a medium ("the letter, sent to
+/// parents", "a video, shot in May").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "sent",
+    "made",
+    "given",
+    "shown",
+    "written",
+    "taken",
+    "shot",
+    "seen",
+    "held",
+    "put",
+    "broadcast",
+    "run",
+    "read",
+    "hung",
+    "spoken",
+    "drawn",
+    "built",
+];
+
 /// The tail of an attribution whose content came before it, from token `from` (right
 /// after the cue): when, where and how it was said ("on Friday", "in a statement", "at
 /// a news conference in Seoul"), then a participle phrase of manner or basis (see
@@ -1139,6 +1304,8 @@ fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
         }
     }
     let mut guard = 0;
+    // Whether the last setting phrase ended with a medium or a document ("in the video").
+    let mut setting_medium = false;
     while k < end && guard < 6 {
         guard += 1;
         // ", in a statement": a comma before a setting.
@@ -1149,20 +1316,26 @@ fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
             k += 1;
         }
         let t = doc.toks[k];
-        let timeish = t.kind == Kind::Word && (t.is(TIME | MONTH) || adverb(doc, k))
+        let timeish = t.kind == Kind::Word
+            && (t.is(TIME | MONTH) && !time_determiner_alone(doc, k, end) || adverb(doc, k))
             || t.kind == Kind::Number && k > from && doc.toks[k - 1].is(MONTH);
         if timeish {
             k += 1;
             continue;
         }
-        if t.kind == Kind::Word && SETTING_PREPS.iter().any(|w| doc.is_word(k, w)) {
+        // "..., she said of the proposal": what the words were about.
+        let about = k == from && doc.is_word(k, "of");
+        if t.kind == Kind::Word && (about || SETTING_PREPS.iter().any(|w| doc.is_word(k, w))) {
             // The phrase runs to the next separator or the end, with no verb in it.
             let mut j = k + 1;
             while j < end && j - k <= 12 {
                 let tj = doc.toks[j];
                 let verb = tj.kind == Kind::Word
                     && !tj.cap()
-                    && (tj.is(AUX | MODAL | REL) || tj.cue.is_some() && !tj.is(SOURCE_NOUN));
+                    && (tj.is(AUX | MODAL | REL)
+                        || tj.cue.is_some()
+                            && !tj.is(SOURCE_NOUN)
+                            && !modifying_participle(doc, j));
                 if !tj.is_word() || verb {
                     break;
                 }
@@ -1170,6 +1343,7 @@ fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
             }
             if j > k + 1 && (j >= end || doc.is_punct(j, b',')) {
                 k = j;
+                setting_medium = doc.toks[j - 1].is(MEDIUM | DOC_NOUN);
                 continue;
             }
         }
@@ -1186,6 +1360,15 @@ fn attr_tail(doc: &Doc, u: usize, from: usize, flags: u8) -> usize {
         && MANNER_PARTICIPLES.iter().any(|w| doc.is_word(g, w))
         && !doc.toks[g].cap()
     {
+        return end;
+    }
+    // "... in the video, released on Monday": a participle describing the medium.
+    if after_comma && setting_medium && g < end && doc.toks[g].kind == Kind::Word && {
+        let w = doc.word(g);
+        !doc.toks[g].cap()
+            && !doc.toks[g].is(AUX | MODAL)
+            && (w.len() > 4 && w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w))
+    } {
         return end;
     }
     k
@@ -1465,13 +1648,21 @@ fn subject_frame(
             let participle = doc.toks[a.0].kind == Kind::Word
                 && !doc.toks[a.0].cap()
                 && doc.toks[a.0].cue.is_some_and(|q| q.form == Form::Gerund);
+            // (A whole quotation before the attribution goes on only with another
+            // quotation: "“A,” he said, released ..." is no continuation of "A".)
+            let quoted_before = doc.toks[s - 1].kind == Kind::Close && doc.toks[s - 1].quote != 0;
             let continues = doc.toks[a.0].kind == Kind::Open
                 || (mid.kind == Kind::Punct
                     && mid.ch == b','
                     && !participle
+                    && !quoted_before
                     && words_in(doc, a.0, a.1) >= 3);
             if continues || content.is_empty() {
                 content.push(a);
+            } else if quoted_before && !doc.has_finite_verb(a.0, a.1) {
+                // "“...,” he told the lawyer, Jo Smith.", "..., he said, in a video
+                // posted on the site": details of the attribution, no claim.
+                k = a.1;
             }
         }
         if content.is_empty() {

@@ -563,8 +563,15 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
         {
             name_start = name_start.max(re);
         }
+        // "The White House", "the Justice Department": a body's one-word name is never
+        // left after a role.
         if name_start >= b {
             name_start = n;
+        }
+        if b - name_start == 1 && toks[b - 1].is(ORG_WORD) {
+            while name_start > s && toks[name_start - 1].cap() && !toks[name_start - 1].is(DET) {
+                name_start -= 1;
+            }
         }
     }
     let name_words = b - name_start;
@@ -590,8 +597,23 @@ fn parse(doc: &Doc, a: usize, b: usize) -> Parsed {
                     && !toks[i].is(NAME_SUFFIX)
         }) || (name_start..b)
             .any(|i| toks[i].is(GROUP_NOUN) && toks[i].cap() && i == b - 1);
-        let place = (name_words == 1 && toks[name_start].is(COUNTRY))
-            || MULTIWORD_PLACES.contains(&lower_name.as_str());
+        // ("Mr. Jordan", "Sen. Georgia Lee": an honorific or a title names a person.)
+        let titled = (s..name_start.min(b)).any(|i| toks[i].is(HONORIFIC | TITLE))
+            || honorific_free.len() < name_text.len();
+        let place = !titled
+            && ((name_words == 1 && toks[name_start].is(COUNTRY))
+                || MULTIWORD_PLACES.contains(&lower_name.as_str()));
+        // "Former Mexican President Vicente Fox": after a person's title, given names
+        // and a surname that is also a body's word ("Fox", "Post") are a person's name.
+        let titled_person = titled
+            && name_words >= 2
+            && (name_start..b - 1).all(|i| {
+                let t = toks[i];
+                t.cap()
+                    && !t.is(ORG_WORD | DEPT | COUNTRY | GROUP_NOUN | DEMONYM)
+                    && t.shape & super::tokens::shape::UPPER == 0
+            });
+        let org = org && !titled_person;
         let the_name = definite && role.is_none();
         // "Mr Fox", "Ms Sun": an honorific makes a person, whatever the words look like.
         let honorific = honorific_free.len() < name_text.len() && name_words >= 2

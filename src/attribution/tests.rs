@@ -577,3 +577,190 @@ fn an_honorific_makes_a_person_of_a_name_that_looks_like_a_body() {
     let quoted = find(&found, "We have to act");
     assert_eq!(quoted.name.as_deref(), Some("Fox"));
 }
+
+// Precision on news prose: what is not an attribution, and where one ends.
+
+#[test]
+fn an_infinitive_act_is_no_report() {
+    // "to announce a plan" after a noun phrase: an act characterised, not one done.
+    let f = run("Garcia is the second mayor this year to announce a housing plan, after Brown.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    // A planned act neither.
+    let f = run("The governor plans to describe the budget on Friday.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    // An infinitive that reports a statement still does.
+    let f = run("Garcia went on to say the plan would cost less than expected.");
+    let s = find(&f, "the plan would cost");
+    assert_eq!(s.cue.as_deref(), Some("say"));
+}
+
+#[test]
+fn an_act_in_an_embedded_question_is_no_report() {
+    let f = run("The two parties are careless in how they describe each other's budgets.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    assert_eq!(f.len(), 1, "one statement, the article's own: {f:#?}");
+}
+
+#[test]
+fn what_a_source_called_something_keeps_the_source_words_without_a_made_up_clause() {
+    let f = run("Lee faulted the board for what Lee called its “total neglect of the parks.”");
+    let s = find(&f, "its “total neglect");
+    assert_eq!(s.name.as_deref(), Some("Lee"));
+    assert_eq!(s.cue.as_deref(), Some("called"));
+    assert!(s.text.is_none(), "no clause is built: {s:#?}");
+}
+
+#[test]
+fn facts_read_from_a_non_source_are_not_attributed() {
+    let f = run("The remarks signal the council is ready to act.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    // A document does report.
+    let f = run("The audit shows the river is cleaner than it was.");
+    let s = find(&f, "the river is cleaner");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+}
+
+#[test]
+fn adverts_and_videos_are_documents() {
+    let f = run("The flyer says: “Vote yes on the levy.”");
+    let s = find(&f, "Vote yes");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+    let f = run("A campaign commercial claims the levy will lower rents.");
+    let s = find(&f, "the levy will lower");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+}
+
+#[test]
+fn a_spaced_slash_joins_two_names_in_a_source() {
+    let f =
+        run("A new ABC/ Washington Post survey of likely voters shows 40 percent back the levy.");
+    assert_eq!(f.len(), 1, "no piece cut off at the slash: {f:#?}");
+    let s = find(&f, "40 percent back");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+    assert!(
+        s.name.as_deref().is_some_and(|n| n.contains("ABC/")),
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_demonstrative_after_the_cue_stays_in_the_content() {
+    let f = run("Garcia says this is meant to help families, not hurt them.");
+    find(&f, "this is meant to help");
+    // "this week" is still when it was said.
+    let f = run("Garcia said this week the bridge would reopen.");
+    find(&f, "the bridge would reopen");
+}
+
+#[test]
+fn what_follows_a_whole_quote_and_its_attribution_is_no_part_of_the_quote() {
+    // A participle describing the medium belongs to the attribution.
+    let f = run(
+        "“Our schools need more teachers,” Garcia says in the letter, sent to parents before the vote.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].content, "Our schools need more teachers");
+    // So does the listener's name.
+    let f = run("“The ruling stands,” he told the county's lawyer, Jo Abara.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    // What the words were about, too.
+    let f = run("“The plan is dead,” Lee said of the proposal.");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    // A quote resumed after the attribution still continues it.
+    let f = run("“The plan is dead,” Lee said, “and nobody will revive it.”");
+    assert!(
+        f.iter()
+            .any(|s| s.content.starts_with("and nobody will revive")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_plural_noun_after_a_verb_is_no_cue() {
+    let f = run("Critics of the mayor lob charges that the budget hides a deficit.");
+    assert!(
+        f.iter().all(|s| s.cue.as_deref() != Some("charges")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn a_body_named_in_two_words_keeps_both() {
+    let f = run("The White House said the talks would resume in May.");
+    let s = find(&f, "the talks would resume");
+    assert_eq!(s.name.as_deref(), Some("White House"));
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+    let f = run("The Energy Department said the grid held up.");
+    let s = find(&f, "the grid held up");
+    assert_eq!(s.name.as_deref(), Some("Energy Department"));
+}
+
+#[test]
+fn a_subordinator_is_no_part_of_the_source() {
+    let f = run("While Ortiz says the plan works, it costs too much.");
+    let s = find(&f, "the plan works");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn a_party_and_state_tag_is_skipped_to_the_name() {
+    let f = run("Rep. Ann Cole, R-N.Y., who opposes the plan, said the vote was rushed.");
+    let s = find(&f, "the vote was rushed");
+    assert_eq!(s.name.as_deref(), Some("Ann Cole"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+}
+
+#[test]
+fn juries_and_fact_sheets_have_their_kinds() {
+    let f = run("A grand jury charged the pair, saying they had hidden the funds.");
+    let s = find(&f, "they had hidden");
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+    let f = run("A fact sheet from the agency said the water was safe.");
+    let s = find(&f, "the water was safe");
+    assert_eq!(s.kind, Some(SourceKind::Document));
+}
+
+#[test]
+fn a_denied_infinitive_report_is_no_report() {
+    let f = run(
+        "The memo said the pumps had failed but did not go as far as to say they were sabotaged.",
+    );
+    assert!(f.iter().all(|s| s.cue.as_deref() != Some("say")), "{f:#?}");
+}
+
+#[test]
+fn a_participle_modifying_the_medium_stays_in_the_setting() {
+    let f = run("Reyes said in a written statement that the pumps failed.");
+    let s = find(&f, "the pumps failed");
+    assert_eq!(s.cue.as_deref(), Some("said"));
+    assert!(s.text.is_none(), "a report, not an act: {s:#?}");
+}
+
+#[test]
+fn an_event_in_a_subordinate_clause_is_no_source() {
+    let f = run("As the hearing continued, both parties pressed the agency on its budget.");
+    assert!(f.iter().all(|s| s.cue.is_none()), "{f:#?}");
+    // A person there still is.
+    let f = run("As Ortiz noted, the budget is larger than last year's.");
+    let s = find(&f, "the budget is larger");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn an_honorific_makes_a_country_name_a_person() {
+    let f = run("“The records speak for themselves,” Mr. Chad said.");
+    let s = find(&f, "The records speak");
+    assert_eq!(s.kind, Some(SourceKind::Named));
+}
+
+#[test]
+fn a_titled_person_whose_surname_is_a_media_word_is_named() {
+    let f = run("Former Chilean President Rosa Post said the vote was fair.");
+    let s = find(&f, "the vote was fair");
+    assert_eq!(s.name.as_deref(), Some("Rosa Post"));
+    assert_eq!(s.kind, Some(SourceKind::Named));
+    // A paper is still a body.
+    let f = run("The Denver Post said the vote was fair.");
+    let s = find(&f, "the vote was fair");
+    assert_eq!(s.kind, Some(SourceKind::Institutional));
+}

@@ -259,9 +259,10 @@ fn word(text: &str, start: usize, end: usize, sent: u32, para: u32, out: &mut Ve
         }
         if c == '.' {
             // "U.S", "a.m", "3.5", "Ph.D" join; "said.Trump" (a missing space) does not.
+            // ("R-N.Y": the segment starts after a hyphen too.)
             let seg_start = bytes[start..i]
                 .iter()
-                .rposition(|&x| x == b'.')
+                .rposition(|&x| x == b'.' || x == b'-')
                 .map(|p| start + p + 1)
                 .unwrap_or(start);
             let short = i - seg_start <= 2;
