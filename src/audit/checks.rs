@@ -536,7 +536,7 @@ impl<'a, 't> Analysis<'a, 't> {
             "denied", "denies", "dismissed", "disputed", "investigated", "investigating",
             "examined", "backed", "supported", "such", "false", "new", "wild", "dramatic",
             "similar", "unfounded", "unproven", "unsubstantiated", "competing", "earlier",
-            "previous", "latest", "further", "more", "any", "no", "such",
+            "previous", "latest", "further", "more", "any", "no",
         ];
         BEFORE_A_NOUN.contains(&lower.as_str())
             || lower.len() > 5 && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
@@ -1104,7 +1104,8 @@ impl<'a, 't> Analysis<'a, 't> {
             if is_cue && !passive && !participle_of_another {
                 // "Aides declined to say", "officials would not say": they did not speak.
                 let withheld = t.word_in(k - 1, &["not", "never", "n't"])
-                    || t.word_is(k - 1, "to")
+                    || k >= 2
+                        && t.word_is(k - 1, "to")
                         && t.word_in(
                             k - 2,
                             &[
