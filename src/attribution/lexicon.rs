@@ -657,7 +657,7 @@ const WORDS: &[(&str, Lex)] = &[
     ),
     ("who which that whom whose where what why how", REL),
     (
-        "but and so yet however meanwhile still instead also moreover nevertheless nonetheless furthermore besides thus hence indeed then now",
+        "but and so yet however meanwhile still instead rather otherwise likewise similarly also moreover nevertheless nonetheless furthermore besides thus hence indeed then now",
         DISCOURSE,
     ),
     (

@@ -234,11 +234,13 @@ impl Resolver {
                     e
                 });
             match (quoted, named) {
-                (Some(q), Some(n)) => Some(if n.at > q.at && n.name != q.name {
-                    n
-                } else {
-                    q
-                }),
+                (Some(q), Some(n)) => Some(
+                    if n.at > q.at && n.name != q.name && !subject_before_name(doc, &q, n.at) {
+                        n
+                    } else {
+                        q
+                    },
+                ),
                 (q, n) => q.or(n),
             }
         } else if want_it {
@@ -288,6 +290,37 @@ impl Resolver {
             },
         }
     }
+}
+
+/// Whether the person last quoted is named again earlier in the sentence of a later name
+/// (at byte `name_at`): "Huckabee has a strong lead over rivals such as Sen. Ted Cruz.
+/// He said ..." is about Huckabee, the subject, not the name at the end.
+fn subject_before_name(doc: &Doc, quoted: &Entity, name_at: usize) -> bool {
+    if !quoted.person {
+        return false;
+    }
+    let Some(surname) = quoted
+        .name
+        .split(' ')
+        .rev()
+        .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+    else {
+        return false;
+    };
+    let at = doc.toks.partition_point(|t| t.start < name_at);
+    let Some(tok) = doc.toks.get(at) else {
+        return false;
+    };
+    let sentence = doc.sents[tok.sent as usize].clone();
+    (sentence.start..at).any(|i| {
+        let t = doc.toks[i];
+        let w = doc.word(i);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        t.kind == Kind::Word && !t.in_quote() && w == surname
+    })
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {

@@ -764,3 +764,33 @@ fn a_titled_person_whose_surname_is_a_media_word_is_named() {
     let s = find(&f, "the vote was fair");
     assert_eq!(s.kind, Some(SourceKind::Institutional));
 }
+
+#[test]
+fn he_is_the_subject_named_again_not_a_rival_named_after_it() {
+    let f = run(
+        "“We will win this state,” said Mike Lane, the former governor. Lane has a strong \
+         lead over rivals such as Sen. Ted Moss. He said the campaign would visit Iowa next.",
+    );
+    let s = find(&f, "the campaign would visit Iowa");
+    assert_eq!(s.name.as_deref(), Some("Mike Lane"), "{f:#?}");
+    // A person named after the last one quoted, and not after that one again, is who
+    // "he" is.
+    let f = run(
+        "“We will win this state,” said Mike Lane, the former governor. The rally was \
+         opened by Ted Moss, the county chair. He said the doors would close at noon.",
+    );
+    let s = find(&f, "the doors would close");
+    assert_eq!(s.name.as_deref(), Some("Ted Moss"), "{f:#?}");
+}
+
+#[test]
+fn a_discourse_adverb_opening_a_sentence_is_no_source() {
+    let f = run(
+        "Rather than wait for the vote and declare that the plan had failed, the \
+         mayor left the hall.",
+    );
+    assert!(
+        f.iter().all(|s| s.name.as_deref() != Some("Rather")),
+        "{f:#?}"
+    );
+}
