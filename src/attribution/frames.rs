@@ -808,11 +808,19 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         return Some(p - 2);
     }
     let mut from = p + 1;
-    while from > floor && p + 1 - from < 14 {
+    let mut limit = 14;
+    while from > floor && p + 1 - from < limit {
         let t = doc.toks[from - 1];
         let boundary = t.kind != Kind::Word && t.kind != Kind::Number
             || (t.kind == Kind::Word && t.is(SUBORD | CONJ | DISCOURSE) && !t.is(REL));
-        if boundary {
+        // "Officials who spoke on condition of anonymity because they were not
+        // authorized to discuss the matter said": the reason belongs to the subject.
+        let anonymity_reason = doc.is_word(from - 1, "because")
+            && (from.saturating_sub(4).max(floor)..from - 1)
+                .any(|k| doc.is_word(k, "anonymity") || doc.is_word(k, "anonymously"));
+        if anonymity_reason {
+            limit = 30;
+        } else if boundary {
             break;
         }
         from -= 1;

@@ -141,7 +141,9 @@ impl Resolver {
             {
                 // "the source added", "the official said": the one named before, if only
                 // one fits.
-                if let Some(e) = self.find_by_head(&parsed.head) {
+                if let Some(e) = self.find_by_head(&parsed.head)
+                    && same_description(&src.name, &parsed.head, e)
+                {
                     src.name = e.name.clone();
                     src.kind = e.kind;
                     if src.role.is_none() {
@@ -321,6 +323,28 @@ fn subject_before_name(doc: &Doc, quoted: &Entity, name_at: usize) -> bool {
             .unwrap_or(w);
         t.kind == Kind::Word && !t.in_quote() && w == surname
     })
+}
+
+/// Whether a definite mention ("the ministry", "the senior official") describes nothing
+/// the earlier one does not: "the Chinese foreign ministry" after "the defence ministry"
+/// is another body.
+fn same_description(mention: &str, head: &str, earlier: &Entity) -> bool {
+    // The words before the head describe it; what follows may be the rest of the clause
+    // when the mention was cut too long.
+    mention
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !w.eq_ignore_ascii_case(head))
+        .filter(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "this" | "that" | "these" | "those" | "same"
+            )
+        })
+        .all(|w| {
+            contains_word(&earlier.name, w)
+                || earlier.role.as_deref().is_some_and(|r| contains_word(r, w))
+        })
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {

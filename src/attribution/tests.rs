@@ -794,3 +794,37 @@ fn a_discourse_adverb_opening_a_sentence_is_no_source() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_reason_for_anonymity_inside_the_subject_keeps_the_source() {
+    let f = run(
+        "Two officials who spoke on condition of anonymity because they were not \
+         authorized to discuss the matter said the ferry contract had been cancelled.",
+    );
+    let s = find(&f, "the ferry contract");
+    assert_eq!(s.kind, Some(SourceKind::Anonymous), "{f:#?}");
+    assert!(
+        s.name
+            .as_deref()
+            .is_some_and(|n| n.starts_with("two officials")),
+        "{s:#?}"
+    );
+}
+
+#[test]
+fn a_definite_body_with_its_own_description_is_not_an_earlier_one() {
+    let f = run(
+        "According to the transport ministry, the bridge will reopen in May. The \
+         Danish foreign ministry said the border checks would end. The ministry said \
+         travellers should carry passports.",
+    );
+    let danish = find(&f, "the border checks");
+    assert_eq!(
+        danish.name.as_deref(),
+        Some("the Danish foreign ministry"),
+        "{f:#?}"
+    );
+    // A bare "the ministry" could be either now: it is left as written, not guessed.
+    let back = find(&f, "travellers should carry");
+    assert_eq!(back.name.as_deref(), Some("the ministry"), "{f:#?}");
+}
