@@ -136,6 +136,10 @@ fn unit_frames(doc: &Doc, u: usize, out: &mut Vec<Frame>) {
             c += 1;
             continue;
         }
+        if requests_anonymity(doc, c) {
+            c += 1;
+            continue;
+        }
         if let Some(f) = verb_frame(doc, u, c, cue.lemma, cue.form, cs)
             && f.source.is_none_or(|(s, e)| !doc.has_finite_verb(s, e))
             && !embedded_act(doc, &f)
@@ -918,7 +922,21 @@ fn appositive_subject(
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
             let end = skip_party_tag_back(doc, end, r.start);
-            let s = doc.np_back(end, r.start)?;
+            let mut s = doc.np_back(end, r.start)?;
+            // "A senior official at the port, who ...": the phrase the preposition hangs
+            // from is part of the subject.
+            for _ in 0..3 {
+                let extended = (s >= r.start + 2
+                    && ["at", "of", "for", "with", "from", "in", "on"]
+                        .iter()
+                        .any(|p| doc.is_word(s - 1, p)))
+                .then(|| doc.np_back(s - 2, r.start))
+                .flatten();
+                match extended {
+                    Some(s2) if s2 < s => s = s2,
+                    _ => break,
+                }
+            }
             if !(s..=end).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN)) {
                 return None;
             }
@@ -1424,6 +1442,34 @@ fn anonymity_phrase(doc: &Doc, a: usize, b: usize, cue: Range) -> Option<Range> 
     }
     let y = content_end(doc, x, y);
     (y > x).then_some((x, y))
+}
+
+/// "who asked not to be named", "who requested anonymity", "asking not to be
+/// identified": the cue asks for anonymity and reports nothing of its own.
+fn requests_anonymity(doc: &Doc, c: usize) -> bool {
+    let asks = ["asked", "asking", "asks", "requested", "requesting"]
+        .iter()
+        .any(|w| doc.is_word(c, w));
+    if !asks {
+        return false;
+    }
+    let mut k = c + 1;
+    if doc.is_word(k, "for") {
+        k += 1;
+    }
+    if doc
+        .toks
+        .get(k)
+        .is_some_and(|t| t.kind == Kind::Word && t.is(ANONYMITY))
+    {
+        return true;
+    }
+    doc.is_word(k, "not")
+        && doc.is_word(k + 1, "to")
+        && doc.is_word(k + 2, "be")
+        && ["named", "identified", "quoted"]
+            .iter()
+            .any(|w| doc.is_word(k + 3, w))
 }
 
 /// "reiterated that position,": `that` before a lone lower-case noun is a determiner.

@@ -828,3 +828,14 @@ fn a_definite_body_with_its_own_description_is_not_an_earlier_one() {
     let back = find(&f, "travellers should carry");
     assert_eq!(back.name.as_deref(), Some("the ministry"), "{f:#?}");
 }
+
+#[test]
+fn a_request_for_anonymity_reports_nothing_of_its_own() {
+    let f = run(
+        "A senior official at the port, who asked not to be named, said the cranes \
+         would arrive in March.",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let s = find(&f, "the cranes would arrive");
+    assert_eq!(s.kind, Some(SourceKind::Anonymous), "{s:#?}");
+}
