@@ -90,11 +90,7 @@ fn a_file_size_limit_fails_cleanly_wherever_it_hits() {
     }
     let t = TestStore::new();
     let base = t.write("base.jsonl", &jsonl_articles(0..4, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&base)
-        .assert()
-        .success();
+    t.add_jsonl(&base);
 
     const COUNT: usize = 10;
     const BATCH: usize = 3;
@@ -143,11 +139,7 @@ fn a_file_size_limit_fails_cleanly_wherever_it_hits() {
             );
         }
         // The way back: the same add without the limit completes.
-        t.cmd()
-            .args(["add", "--input-format", "jsonl"])
-            .arg(&input)
-            .assert()
-            .success();
+        t.add_jsonl(&input);
         assert_nothing_lost(&t, &before, &format!("round {round}, rerun"));
         assert_eq!(t.refs().len(), before.len() + COUNT);
     }
@@ -277,11 +269,7 @@ fn a_read_only_store_refuses_writes_and_still_reads() {
     use std::os::unix::process::CommandExt;
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..4, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     t.cmd().arg("list").assert().success(); // the index cache exists
     let before = t.refs();
     let new_input = t.write("new.jsonl", &jsonl_articles(10..12, 0));
@@ -352,11 +340,7 @@ fn a_read_only_store_refuses_writes_and_still_reads() {
     assert_nothing_lost(&t, &before, "read-only store");
     assert_eq!(t.refs(), before);
     // The way back: once writable, the same add works.
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&new_input)
-        .assert()
-        .success();
+    t.add_jsonl(&new_input);
     assert_eq!(t.refs().len(), before.len() + 2);
 }
 
@@ -432,11 +416,7 @@ fn a_record_deleted_behind_the_tools_back_is_named_with_a_way_back() {
     assert_eq!(t.refs(), refs);
     // Other articles can still be logged.
     let other = t.write("other.jsonl", &jsonl_articles(50..51, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&other)
-        .assert()
-        .success();
+    t.add_jsonl(&other);
 
     // Way back 1: restore the file (from git or another clone).
     fs::write(&record, &saved).unwrap();
@@ -446,11 +426,7 @@ fn a_record_deleted_behind_the_tools_back_is_named_with_a_way_back() {
     fs::remove_file(t.store().join("refs").join(damaged)).unwrap();
     let report = t.verify_ok();
     assert!(report.contains("note"), "{report}");
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&revised)
-        .assert()
-        .success();
+    t.add_jsonl(&revised);
     t.verify_ok();
     assert_eq!(t.jsonl(&["history", damaged]).len(), 1);
 }

@@ -123,11 +123,7 @@ fn hostile_ids_become_safe_names_inside_the_store() {
         input.push('\n');
     }
     let path = t.write("ids.jsonl", &input);
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&path)
-        .assert()
-        .success();
+    t.add_jsonl(&path);
     let refs = t.refs();
     assert_eq!(refs.len(), ids.len(), "{refs:?}");
     for name in refs.keys() {
@@ -184,11 +180,7 @@ fn names_differing_only_in_normalisation_or_case_are_one_article() {
             serde_json::json!({"id": nfd, "text": article(1, 1)})
         ),
     );
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&later)
-        .assert()
-        .success();
+    t.add_jsonl(&later);
     assert_eq!(t.jsonl(&["history", "cafe-story"]).len(), 2);
     assert_eq!(t.refs().len(), 1);
 }
@@ -199,11 +191,7 @@ fn symbolic_links_inside_the_store_are_never_followed() {
     use std::os::unix::fs::symlink;
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..3, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let store = t.store();
     let outside = t.path().join("outside");
     fs::create_dir(&outside).unwrap();
@@ -315,11 +303,7 @@ fn symbolic_links_inside_the_store_are_never_followed() {
     let _ = fs::remove_dir_all(&cache);
     symlink(&outside, &cache).unwrap();
     t.cmd().args(["list"]).assert().success();
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&more)
-        .assert()
-        .success();
+    t.add_jsonl(&more);
     assert_eq!(tree(&outside), outside_before, "nothing cached outside");
     verify_names_link("cache link", &cache);
     fs::remove_file(&cache).unwrap();
@@ -341,11 +325,7 @@ fn nested_array(depth: usize) -> String {
 fn huge_or_deeply_nested_toml_is_refused() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..2, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let store = t.store();
     let id = t.refs()["gen-0001"].clone();
     let rec = store

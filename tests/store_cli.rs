@@ -198,11 +198,7 @@ fn derived_names_are_slugs_and_collisions_are_refused() {
             serde_json::json!({"id": "../../etc/passwd", "text": article(5, 0)}),
         ),
     );
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let refs = t.refs();
     assert!(refs.contains_key("bbc-business-001"), "{refs:?}");
     assert!(refs.contains_key("etc-passwd"), "{refs:?}");
@@ -317,11 +313,7 @@ fn flags_for_one_article_refuse_several() {
 fn list_filters() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..6, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let all = t.jsonl(&["list"]);
     let articles: std::collections::BTreeSet<_> = all
         .iter()
@@ -387,11 +379,7 @@ fn list_filters() {
 fn show_by_prefix() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..4, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let rows = t.jsonl(&["list"]);
     let id = rows[0]["id"].as_str().unwrap().to_owned();
     let shown = t.jsonl(&["show", &id[..10]]);
@@ -446,11 +434,7 @@ fn show_by_prefix() {
 fn an_ambiguous_prefix_lists_candidates() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..400, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let mut ids: Vec<String> = t
         .jsonl(&["list"])
         .iter()
@@ -527,11 +511,7 @@ fn a_newer_format_is_refused() {
 fn sources_and_their_hand_edits() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..5, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     for s in t.jsonl(&["sources"]) {
         for key in ["name", "kind", "role", "aliases", "claims", "articles"] {
             assert!(s.get(key).is_some(), "{key} missing in {s}");
@@ -557,11 +537,7 @@ fn sources_and_their_hand_edits() {
 fn export_jsonl_and_csv() {
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..3, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     let list = t.jsonl(&["list"]);
     let out = t.cmd().args(["export"]).output().unwrap();
     assert!(out.status.success());

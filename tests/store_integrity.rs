@@ -198,11 +198,7 @@ fn a_half_renamed_batch_is_not_damage() {
     // text was not renamed yet, and no ref pointing at it.
     let t = TestStore::new();
     let input = t.write("in.jsonl", &jsonl_articles(0..1, 0));
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     for sub in ["refs", "texts"] {
         for entry in fs::read_dir(t.store().join(sub)).unwrap().flatten() {
             if entry.path().is_dir() {
@@ -215,10 +211,6 @@ fn a_half_renamed_batch_is_not_damage() {
     let out = t.verify_ok();
     assert!(out.contains("note") && out.contains("is missing"), "{out}");
     // And the same add completes it.
-    t.cmd()
-        .args(["add", "--input-format", "jsonl"])
-        .arg(&input)
-        .assert()
-        .success();
+    t.add_jsonl(&input);
     t.verify_ok();
 }

@@ -51,14 +51,19 @@ impl TestStore {
         let t = TestStore::new();
         for (name, revision, range) in [("in.jsonl", 0, 0..3), ("again.jsonl", 1, 0..1)] {
             let input = t.write(name, &jsonl_articles(range, revision));
-            t.cmd()
-                .args(["add", "--input-format", "jsonl"])
-                .arg(&input)
-                .assert()
-                .success();
+            t.add_jsonl(&input);
         }
         t.verify_ok();
         t
+    }
+
+    /// `claims add --input-format jsonl INPUT`, asserting it succeeds.
+    pub fn add_jsonl(&self, input: impl AsRef<Path>) {
+        self.cmd()
+            .args(["add", "--input-format", "jsonl"])
+            .arg(input.as_ref())
+            .assert()
+            .success();
     }
 
     /// `claims verify`'s output, asserting it succeeds.
