@@ -666,6 +666,14 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
                     .flatten()
             })
     });
+    // "Experts on North Korea and nuclear nonproliferation said": the phrase before the
+    // cue is the object of a preposition; the speaker is the noun it hangs from.
+    let subject = subject.map(|(s, e, rel)| {
+        if rel || (s..e).any(|i| doc.toks[i].is(SOURCE_NOUN)) {
+            return (s, e, rel);
+        }
+        source_head_before(doc, s, r.start, cs).map_or((s, e, rel), |s2| (s2, e, rel))
+    });
     if let Some((s, e, true)) = subject {
         // A relative clause reports what follows it, never what comes before.
         let k = after_start(doc, cue_end, r.end, flags);
@@ -761,6 +769,35 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
     }
     if doc.is_punct(p, b',') || doc.is_punct(p, punct::DASH) {
         return appositive_subject(doc, u, ch.start, cue_end, p, flags, cs);
+    }
+    None
+}
+
+/// The start of "NOUN PREP ... (and ...)" ending at `s`, when NOUN is a source noun or a
+/// name and the phrase opens its clause: "Experts on North Korea and nuclear
+/// nonproliferation", "Officials at the port". At most three links back.
+fn source_head_before(doc: &Doc, mut s: usize, floor: usize, cs: usize) -> Option<usize> {
+    for _ in 0..3 {
+        if s < floor + 2 {
+            return None;
+        }
+        let link = s - 1;
+        let joins = ["on", "at", "of", "from", "for", "with", "in", "and"]
+            .iter()
+            .any(|w| doc.is_word(link, w));
+        if !joins {
+            return None;
+        }
+        let s2 = doc.np_back(link - 1, floor)?;
+        if s2 >= s {
+            return None;
+        }
+        s = s2;
+        let opens_clause = s == floor || s == cs || doc.is_separator(s - 1);
+        let head = (s..link).any(|i| doc.toks[i].is(SOURCE_NOUN));
+        if head && opens_clause && !doc.is_word(link, "and") {
+            return Some(s);
+        }
     }
     None
 }
@@ -2201,7 +2238,10 @@ fn inverted(
             || doc.toks[z].is(PREP) && !doc.is_word(z, "that")
             || {
                 let w = doc.word(z);
-                let participle = w.ends_with("ing") || w.ends_with("ed");
+                // After a bare name, a word in -ed is its verb ("..., said Clinton reached
+                // out to McConnell"), not a modifier ("said a man dressed as Santa").
+                let common = !doc.toks[k].cap() || doc.toks[k].is(DET);
+                let participle = w.ends_with("ing") || w.ends_with("ed") && common;
                 let reporting = doc.toks[z]
                     .cue
                     .is_some_and(|q| lexicon::lemma_flags(q.lemma) & cue::PARTICLE == 0);

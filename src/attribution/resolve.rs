@@ -746,7 +746,7 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Prepositions that join a source to where it works or lives.
-const AFFILIATION_PREPS: &[&str] = &["of", "at", "in", "for", "from", "with"];
+const AFFILIATION_PREPS: &[&str] = &["of", "at", "in", "for", "from", "with", "on"];
 
 /// Where a participle phrase modifying the mention's head starts ("figures compiled by
 /// ...", "a report released on Tuesday", "a poll conducted by Gallup"), if one does.
@@ -783,6 +783,10 @@ fn described_by_affiliation(doc: &Doc, a: usize, s: usize, b: usize) -> bool {
     };
     let head = toks[p - 1];
     if head.kind != Kind::Word || p + 1 >= b {
+        return false;
+    }
+    // "experts on Korea" is what they know; "a comedian on Wednesday" is when.
+    if doc.is_word(p, "on") && toks[p + 1].is(TIME | MONTH) {
         return false;
     }
     // Before the preposition: only descriptive words, with a common noun at its end.

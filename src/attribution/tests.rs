@@ -839,3 +839,28 @@ fn a_request_for_anonymity_reports_nothing_of_its_own() {
     let s = find(&f, "the cranes would arrive");
     assert_eq!(s.kind, Some(SourceKind::Anonymous), "{s:#?}");
 }
+
+#[test]
+fn a_name_and_its_verb_after_said_are_the_content_not_the_speaker() {
+    let f = run(
+        "Dana Ortiz, who served as consul in Lyon until this year, said Ferreira \
+         reached out to the mayor in March.",
+    );
+    let s = find(&f, "Ferreira reached out");
+    assert_eq!(s.name.as_deref(), Some("Dana Ortiz"), "{f:#?}");
+}
+
+#[test]
+fn a_group_described_by_its_subject_is_not_the_subject() {
+    let f = run("Experts on Greenland said the ice sheet was thinning faster.");
+    let s = find(&f, "the ice sheet");
+    assert_eq!(s.name.as_deref(), Some("experts on Greenland"), "{f:#?}");
+    assert_eq!(s.kind, Some(SourceKind::Vague), "{f:#?}");
+    let f = run("The top Democrat on the Senate Finance Committee said the bill would fail.");
+    let s = find(&f, "the bill would fail");
+    assert_ne!(
+        s.name.as_deref(),
+        Some("Senate Finance Committee"),
+        "{f:#?}"
+    );
+}
