@@ -15,6 +15,9 @@
 //!   ("a South Korean lawmaker", "officials in Seoul"), a group of no stated membership
 //!   is `vague` ("analysts", "critics"), a document is `document` ("customs figures").
 
+mod common;
+
+use common::extract_file as extract;
 use serde_json::Value;
 
 /// One expected claim.
@@ -266,26 +269,6 @@ const BEIJING: Article = &[
         )],
     ),
 ];
-
-fn extract(path: &str) -> (String, Value) {
-    let text = std::fs::read_to_string(path).expect("the article is in the repository");
-    let out = assert_cmd::cargo::cargo_bin_cmd!("claims")
-        .args(["extract", "--format", "json", path])
-        .output()
-        .expect("claims runs");
-    assert!(
-        out.status.success(),
-        "claims extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
-    let doc = json
-        .as_array()
-        .and_then(|a| a.first())
-        .cloned()
-        .expect("one document");
-    (text, doc)
-}
 
 fn start(v: &Value) -> usize {
     v[0].as_u64().expect("an offset") as usize

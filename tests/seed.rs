@@ -3,6 +3,8 @@
 //! real binary on `examples/articles/china-north-korea.txt` and needs nothing outside
 //! the repository.
 
+mod common;
+
 use serde_json::Value;
 
 const ARTICLE: &str = "examples/articles/china-north-korea.txt";
@@ -157,23 +159,7 @@ const SENTENCES: &[(&str, Expect)] = &[
 ];
 
 fn extract() -> (String, Value) {
-    let text = std::fs::read_to_string(ARTICLE).expect("the seed article is in the repository");
-    let out = assert_cmd::cargo::cargo_bin_cmd!("claims")
-        .args(["extract", "--format", "json", ARTICLE])
-        .output()
-        .expect("claims runs");
-    assert!(
-        out.status.success(),
-        "claims extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
-    let doc = json
-        .as_array()
-        .and_then(|a| a.first())
-        .cloned()
-        .expect("one document");
-    (text, doc)
+    common::extract_file(ARTICLE)
 }
 
 fn span(v: &Value) -> (usize, usize) {

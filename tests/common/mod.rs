@@ -1,5 +1,5 @@
-//! Helpers for the store's integration tests: temporary stores and generated articles
-//! (our own text, never the shared corpora).
+//! Helpers for the integration tests: temporary stores, generated articles (our own
+//! text, never the shared corpora) and extracting a repository file.
 
 #![allow(dead_code)]
 
@@ -197,4 +197,26 @@ pub fn jsonl_articles(range: std::ops::Range<usize>, revision: usize) -> String 
         out.push('\n');
     }
     out
+}
+
+/// `claims extract --format json PATH` on a file of the repository: its text and the one
+/// document of the output.
+pub fn extract_file(path: &str) -> (String, serde_json::Value) {
+    let text = std::fs::read_to_string(path).expect("the article is in the repository");
+    let out = assert_cmd::cargo::cargo_bin_cmd!("claims")
+        .args(["extract", "--format", "json", path])
+        .output()
+        .expect("claims runs");
+    assert!(
+        out.status.success(),
+        "claims extract failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let doc = json
+        .as_array()
+        .and_then(|a| a.first())
+        .cloned()
+        .expect("one document");
+    (text, doc)
 }
