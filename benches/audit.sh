@@ -7,17 +7,7 @@
 # build; skipped when the corpus is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/data/bench/bbc_news.jsonl
-runs=${RUNS:-5}
-if [ ! -f "$corpus" ]; then
-    echo "audit benchmark skipped: $corpus not found"
-    exit 0
-fi
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)"; exit 1; }
-cargo build --release --quiet
-bin=$PWD/target/release/claims
-work=$(mktemp -d -p "${BENCH_DIR:-/tmp}")
-trap 'rm -rf "$work"' EXIT
+. benches/setup.sh audit
 store=$work/claims
 "$bin" init --store "$store" >/dev/null
 "$bin" --store "$store" add --input-format jsonl "$corpus" >/dev/null

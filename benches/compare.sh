@@ -10,18 +10,8 @@
 # but never makes a run faster than it is. Skipped when the corpus is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/data/bench/bbc_news.jsonl
-runs=${RUNS:-5}
+. benches/setup.sh compare
 sizes=${SIZES:-"500 1000 2225"}
-if [ ! -f "$corpus" ]; then
-    echo "compare benchmark skipped: $corpus not found"
-    exit 0
-fi
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)"; exit 1; }
-cargo build --release --quiet
-bin=$PWD/target/release/claims
-work=$(mktemp -d -p "${BENCH_DIR:-/tmp}")
-trap 'rm -rf "$work"' EXIT
 
 printf '%-9s %-8s %-9s %-9s %-8s %-8s %-8s %-9s %s\n' articles claims pairs "wall (s)" "per 2x" "cpu (s)" "per 2x" "max RSS" "compare stats"
 prev_n="" prev_t="" prev_c=""

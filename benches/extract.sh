@@ -5,17 +5,7 @@
 # copies of it (memory must stay flat in the input size). Skipped when the corpus is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/data/bench/bbc_news.jsonl
-runs=${RUNS:-5}
-if [ ! -f "$corpus" ]; then
-    echo "extract benchmark skipped: $corpus not found"
-    exit 0
-fi
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)"; exit 1; }
-cargo build --release --quiet
-bin=$PWD/target/release/claims
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. benches/setup.sh extract
 cat "$corpus" "$corpus" "$corpus" >"$work/x3.jsonl"
 
 # Bytes of article text (what the throughput is of), not of the JSON around it.

@@ -16,17 +16,7 @@
 # measures the program without the disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=../shared/data/bench/bbc_news.jsonl
-runs=${RUNS:-5}
-if [ ! -f "$corpus" ]; then
-    echo "store benchmark skipped: $corpus not found"
-    exit 0
-fi
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)"; exit 1; }
-cargo build --release --quiet
-bin=$PWD/target/release/claims
-work=$(mktemp -d -p "${BENCH_DIR:-/tmp}")
-trap 'rm -rf "$work"' EXIT
+. benches/setup.sh store
 
 # best LABEL CMD...: runs CMD $runs times, prints "LABEL<TAB>best seconds<TAB>max KB".
 # With FRESH=1, each run gets a new empty store, passed as the argument after --store.
