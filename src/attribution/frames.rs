@@ -665,6 +665,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
                     .then(|| long_subject(doc, p, r.start).map(|s| (s, p + 1, false)))
                     .flatten()
             })
+            .or_else(|| coordinated_object(doc, p, r.start, cs).map(|s| (s, p + 1, false)))
     });
     // "Experts on North Korea and nuclear nonproliferation said": the phrase before the
     // cue is the object of a preposition; the speaker is the noun it hangs from.
@@ -788,18 +789,50 @@ fn source_head_before(doc: &Doc, mut s: usize, floor: usize, cs: usize) -> Optio
         if !joins {
             return None;
         }
-        let s2 = doc.np_back(link - 1, floor)?;
+        let s2 = doc
+            .np_back(link - 1, floor)
+            .or_else(|| bare_phrase_back(doc, link - 1, floor))?;
         if s2 >= s {
             return None;
         }
         s = s2;
         let opens_clause = s == floor || s == cs || doc.is_separator(s - 1);
-        let head = (s..link).any(|i| doc.toks[i].is(SOURCE_NOUN));
+        // (The noun the preposition hangs from, not a possessive before it: "people's
+        // appetite for ...".)
+        let head = doc.toks[link - 1].is(SOURCE_NOUN) && !doc.toks[link - 1].poss();
         if head && opens_clause && !doc.is_word(link, "and") {
             return Some(s);
         }
     }
     None
+}
+
+/// "Experts on North Korea and nuclear nonproliferation said": a bare lower-case phrase
+/// after "and" ending at `p`, joined to a preposition's object that hangs from a source
+/// noun opening the clause. The start of the whole subject.
+fn coordinated_object(doc: &Doc, p: usize, floor: usize, cs: usize) -> Option<usize> {
+    let k = bare_phrase_back(doc, p, floor)?;
+    if k <= floor || !doc.is_word(k - 1, "and") {
+        return None;
+    }
+    source_head_before(doc, k, floor, cs)
+}
+
+/// The start of up to three lower-case content words ending at `end` ("marine
+/// biology"): a phrase without a determiner that `Doc::np_back` does not take.
+fn bare_phrase_back(doc: &Doc, end: usize, floor: usize) -> Option<usize> {
+    let plain = |i: usize| {
+        let t = doc.toks[i];
+        t.kind == Kind::Word
+            && !t.cap()
+            && t.cue.is_none()
+            && !t.is(FUNCTION | ADV | PRONOUN | AUX | MODAL | NEG | DET)
+    };
+    let mut k = end + 1;
+    while k > floor && end + 1 - k < 3 && plain(k - 1) {
+        k -= 1;
+    }
+    (k <= end).then_some(k)
 }
 
 /// Third-person cue forms that are as often plural nouns ("Democrats lob charges that
@@ -959,21 +992,10 @@ fn appositive_subject(
             let q = w - 1;
             let end = skip_parenthesis_back(doc, q, r.start)?;
             let end = skip_party_tag_back(doc, end, r.start);
-            let mut s = doc.np_back(end, r.start)?;
+            let end = skip_age_and_home_back(doc, end, r.start);
             // "A senior official at the port, who ...": the phrase the preposition hangs
             // from is part of the subject.
-            for _ in 0..3 {
-                let extended = (s >= r.start + 2
-                    && ["at", "of", "for", "with", "from", "in", "on"]
-                        .iter()
-                        .any(|p| doc.is_word(s - 1, p)))
-                .then(|| doc.np_back(s - 2, r.start))
-                .flatten();
-                match extended {
-                    Some(s2) if s2 < s => s = s2,
-                    _ => break,
-                }
-            }
+            let s = with_head_before(doc, doc.np_back(end, r.start)?, r.start);
             if !(s..=end).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN)) {
                 return None;
             }
@@ -981,6 +1003,32 @@ fn appositive_subject(
         }
         if doc.toks[w].kind == Kind::Close || doc.toks[w].kind == Kind::Open {
             break;
+        }
+    }
+    // "Johnnie Wilson, of Springfield, Va., said": the commas inside a home town are
+    // not the appositive's.
+    if p > r.start + 1 {
+        let e = skip_age_and_home_back(doc, p - 1, r.start);
+        if e < p - 1 {
+            let s = doc.np_back(e, r.start)?;
+            // "One of the men, David Redvers, 34, from Hartpury, said": a description,
+            // then the name; the description is the role.
+            let described = (s > r.start + 1 && doc.is_punct(s - 1, b','))
+                .then(|| doc.np_back(s - 2, r.start))
+                .flatten()
+                .map(|d| with_head_before(doc, d, r.start))
+                .filter(|&d| doc.toks[d].is(DET | QUANT | NUMBER_WORD) || !doc.toks[d].cap());
+            if let Some(d) = described
+                && let Some(mut f) =
+                    subject_frame(doc, u, cue_start, cue_end, (d, s - 1), flags, cs)
+            {
+                f.source = Some((s, e + 1));
+                f.role = Some((d, s - 1));
+                return Some(f);
+            }
+            let mut f = subject_frame(doc, u, cue_start, cue_end, (s, e + 1), flags, cs)?;
+            f.role = Some((e + 2, p));
+            return Some(f);
         }
     }
     let mut q = p;
@@ -1015,6 +1063,7 @@ fn appositive_subject(
         end = skip_parenthesis_back(doc, end - 1, r.start)?;
     }
     let end = skip_party_tag_back(doc, end, r.start);
+    let end = skip_age_and_home_back(doc, end, r.start);
     if aside {
         let s = doc.np_back(end, r.start)?;
         if !(s..=end).any(|i| doc.head_word(i)) {
@@ -1055,6 +1104,74 @@ fn appositive_subject(
         }
     }
     Some(f)
+}
+
+/// "a senior official at the port", "one of the men": extends a noun phrase starting
+/// at `s` back over up to three prepositions to the phrase they hang from.
+fn with_head_before(doc: &Doc, mut s: usize, floor: usize) -> usize {
+    for _ in 0..3 {
+        let extended = (s >= floor + 2
+            && ["at", "of", "for", "with", "from", "in", "on"]
+                .iter()
+                .any(|p| doc.is_word(s - 1, p)))
+        .then(|| doc.np_back(s - 2, floor))
+        .flatten();
+        match extended {
+            Some(s2) if s2 < s => s = s2,
+            _ => break,
+        }
+    }
+    s
+}
+
+/// "Donna Rawlings, 59, of Ashton, Md., who ...": from the last token of an age and a
+/// home town set off by commas back to the name before them; else `end` itself.
+fn skip_age_and_home_back(doc: &Doc, end: usize, floor: usize) -> usize {
+    let mut e = end;
+    for _ in 0..2 {
+        // ", of Ashton, Md." / ", from Springfield": a preposition, then up to six
+        // capitalised words and periods with at most one comma (before the state).
+        let mut k = e;
+        let mut commas = 0;
+        let mut words = 0;
+        let home = loop {
+            if k <= floor + 1 || e - k > 8 {
+                break None;
+            }
+            let t = doc.toks[k];
+            if t.kind == Kind::Word && !t.cap() {
+                let prep = doc.is_word(k, "of") || doc.is_word(k, "from");
+                break (prep && words > 0 && doc.is_punct(k - 1, b',')).then_some(k - 1);
+            }
+            if t.kind == Kind::Word && !t.is(TITLE | DET | PRONOUN) {
+                words += 1;
+            } else if doc.is_punct(k, b',') && commas == 0 && doc.toks[k + 1].cap() {
+                commas += 1;
+            } else if !doc.is_punct(k, b'.') {
+                break None;
+            }
+            k -= 1;
+        };
+        let age = home.is_none()
+            && e >= floor + 2
+            && doc.toks[e].kind == Kind::Number
+            && doc.word(e).len() <= 3
+            && doc.is_punct(e - 1, b',');
+        let comma = match home {
+            Some(c) => c,
+            None if age => e - 1,
+            None => break,
+        };
+        if !doc.toks[comma - 1].cap() && doc.toks[comma - 1].kind != Kind::Number {
+            break;
+        }
+        e = comma - 1;
+    }
+    if doc.toks[e].kind == Kind::Word && doc.toks[e].cap() {
+        e
+    } else {
+        end
+    }
 }
 
 /// "Rep. Ann Cole, R-N.Y., who ...": from the last token of a party and state tag set

@@ -106,6 +106,49 @@ fn appositive_role_between_commas() {
 }
 
 #[test]
+fn age_and_home_town_between_commas() {
+    let f = run("Tomas Berg, of Millbrook, Ore., said the bridge had been shut for a week.");
+    let s = find(&f, "the bridge had been shut");
+    assert_eq!(s.name.as_deref(), Some("Tomas Berg"));
+    assert_eq!(s.role.as_deref(), Some("of Millbrook, Ore."));
+    let f = run(
+        "Ines Dahl, 64, of Lakeport, who has fished the bay since 1980, said the catch had halved.",
+    );
+    let s = find(&f, "the catch had halved");
+    assert_eq!(s.name.as_deref(), Some("Ines Dahl"));
+    let f = run("Carl Moe, 41, of Bayview, Wis., a retired pilot, said he heard two blasts.");
+    let s = find(&f, "he heard two blasts");
+    assert_eq!(s.name.as_deref(), Some("Carl Moe"));
+    assert_eq!(s.role.as_deref(), Some("a retired pilot"));
+    let f = run("One of the crew, Lars Vik, 29, from Tromso, said the engine failed twice.");
+    let s = find(&f, "the engine failed twice");
+    assert_eq!(s.name.as_deref(), Some("Lars Vik"));
+    assert_eq!(s.role.as_deref(), Some("One of the crew"));
+    assert!(f.iter().all(|s| !s.content.starts_with("One of")), "{f:#?}");
+    // An opening phrase before the name is not a description of the speaker.
+    let f = run("In her letter on Friday, Mara Lund, 52, had said she would stay on.");
+    let s = find(&f, "she would stay on");
+    assert_eq!(s.name.as_deref(), Some("Mara Lund"));
+    // A place named after a comma is not a home town without "of" or "from".
+    let f = run("In Lakeport, Ore., officials said the water was safe.");
+    let s = find(&f, "the water was safe");
+    assert_eq!(s.name.as_deref(), Some("officials"));
+}
+
+#[test]
+fn source_noun_before_a_coordinated_object() {
+    let f = run("Experts on fisheries and marine biology said the stock would recover.");
+    let s = find(&f, "the stock would recover");
+    assert_eq!(
+        s.name.as_deref(),
+        Some("experts on fisheries and marine biology")
+    );
+    // Without a source noun opening the clause, the phrase is not a source.
+    let f = run("Rules on fishing and marine biology said little about trawlers.");
+    assert!(f.iter().all(|s| s.name.is_none()), "{f:#?}");
+}
+
+#[test]
 fn according_to_before_and_after() {
     let f = run(
         "According to the harbour report, ten boats sank. Two crews were rescued, according to the coast guard.",
