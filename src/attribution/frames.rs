@@ -472,7 +472,7 @@ fn chain(doc: &Doc, c: usize, floor: usize) -> Chain {
 }
 
 /// An adverb between a subject and its verb: a listed one, a word in -ly ("gingerly
-/// said"), or "since" after "has" ("has since said").
+/// said"), or "since" or "long" after "has" ("has since said", "has long argued").
 fn adverb(doc: &Doc, i: usize) -> bool {
     let t = doc.toks[i];
     if t.kind != Kind::Word || t.cap() {
@@ -490,7 +490,9 @@ fn adverb(doc: &Doc, i: usize) -> bool {
         && doc.toks[i - 1].is(AUX | PRONOUN);
     floating
         || (w.len() > 4 && w.ends_with("ly") && t.cue.is_none() && !t.is(FUNCTION))
-        || (w.eq_ignore_ascii_case("since") && i > 0 && doc.toks[i - 1].is(HAVE))
+        || ((w.eq_ignore_ascii_case("since") || w.eq_ignore_ascii_case("long"))
+            && i > 0
+            && doc.toks[i - 1].is(HAVE))
 }
 
 /// Index of the token just before the cue's chain (adverbs included), or `None`.
@@ -783,23 +785,31 @@ fn source_head_before(doc: &Doc, mut s: usize, floor: usize, cs: usize) -> Optio
             return None;
         }
         let link = s - 1;
-        let joins = ["on", "at", "of", "from", "for", "with", "in", "and"]
-            .iter()
-            .any(|w| doc.is_word(link, w));
+        let joins = [
+            "on", "at", "of", "from", "for", "with", "in", "and", "around", "across",
+        ]
+        .iter()
+        .any(|w| doc.is_word(link, w));
         if !joins {
             return None;
         }
+        // "in Oregon and around the region": a second preposition joined by "and".
+        let joined = !doc.is_word(link, "and") && doc.is_word(link - 1, "and");
+        if joined && s < floor + 3 {
+            return None;
+        }
+        let before = if joined { link - 2 } else { link - 1 };
         let s2 = doc
-            .np_back(link - 1, floor)
-            .or_else(|| bare_phrase_back(doc, link - 1, floor))?;
+            .np_back(before, floor)
+            .or_else(|| bare_phrase_back(doc, before, floor))?;
         if s2 >= s {
             return None;
         }
         s = s2;
         let opens_clause = s == floor || s == cs || doc.is_separator(s - 1);
-        // (The noun the preposition hangs from, not a possessive before it: "people's
-        // appetite for ...".)
-        let head = doc.toks[link - 1].is(SOURCE_NOUN) && !doc.toks[link - 1].poss();
+        // (A source noun in the phrase the preposition hangs from, not a possessive:
+        // "people's appetite for ...".)
+        let head = (s..=before).any(|i| doc.toks[i].is(SOURCE_NOUN) && !doc.toks[i].poss());
         if head && opens_clause && !doc.is_word(link, "and") {
             return Some(s);
         }
@@ -1988,6 +1998,12 @@ fn subject_frame(
     Some(f)
 }
 
+/// Number words that can follow "about" in a rounded figure.
+const ROUND_NUMERALS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "half", "third", "quarter", "hundred", "thousand", "million",
+];
+
 /// Makes frame `f` an act when its content (starting at `k`, right after the cue) is
 /// a noun phrase and its cue can take one: the content is cut to the object. Returns
 /// whether it did (`None` is kept for a cue that reports nothing at all).
@@ -1996,7 +2012,17 @@ fn make_act(doc: &Doc, f: &mut Frame, flags: u8, k: usize) -> Option<bool> {
         return Some(false);
     }
     let (a, b) = f.content[0];
-    if a != k || !nominal(doc, a, b, f.cue.1) {
+    // "said about 20 workers have quit", "about a dozen": a number rounded, not what the
+    // words were about ("warned about several viruses" is).
+    let numeral = |i: usize| {
+        doc.toks.get(i).is_some_and(|n| n.kind == Kind::Number)
+            || ROUND_NUMERALS.iter().any(|w| doc.is_word(i, w))
+    };
+    let rounded = ["about", "around", "over", "under"]
+        .iter()
+        .any(|w| doc.is_word(a, w))
+        && (numeral(a + 1) || doc.is_word(a + 1, "a") && numeral(a + 2));
+    if a != k || rounded || !nominal(doc, a, b, f.cue.1) {
         return Some(false);
     }
     // A verb that reports speech only ("say", "argue") makes an act of a preposition's

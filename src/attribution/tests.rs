@@ -149,6 +149,36 @@ fn source_noun_before_a_coordinated_object() {
 }
 
 #[test]
+fn long_between_have_and_the_cue() {
+    let f = run("Ortiz has long said that the port needs a second crane.");
+    let s = find(&f, "the port needs a second crane");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+    assert_eq!(s.cue.as_deref(), Some("has long said"));
+}
+
+#[test]
+fn a_rounded_number_after_the_cue_is_content() {
+    let f = run("Ortiz said about 20 workers have quit since May.");
+    let s = find(&f, "about 20 workers have quit");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+    let f = run("The union said about a dozen crews were idle.");
+    find(&f, "about a dozen crews were idle");
+    // What the words were about is an act, not content.
+    let f = run("Security firms are warning about several new phone viruses.");
+    assert!(f.iter().all(|s| !s.content.starts_with("about")), "{f:#?}");
+}
+
+#[test]
+fn source_noun_with_two_prepositions_joined_by_and() {
+    let f = run("Analysts in Oregon and around the region say the port needs a crane.");
+    let s = find(&f, "the port needs a crane");
+    assert_eq!(
+        s.name.as_deref(),
+        Some("analysts in Oregon and around the region")
+    );
+}
+
+#[test]
 fn according_to_before_and_after() {
     let f = run(
         "According to the harbour report, ten boats sank. Two crews were rescued, according to the coast guard.",
