@@ -917,6 +917,9 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
         return None;
     }
     let first = doc.toks[from];
+    // "Those close to him", "those familiar with the talks": people described.
+    let those_described = doc.is_word(from, "those")
+        && (doc.is_word(from + 1, "close") || doc.is_word(from + 1, "familiar"));
     if first.kind != Kind::Word
         // ("progressive organizations that ...": an adjective may open the phrase when
         // a source noun follows.)
@@ -925,7 +928,7 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
             || !first.is(FUNCTION | ADV | PRONOUN)
                 && first.cue.is_none()
                 && doc.toks.get(from + 1).is_some_and(|n| n.is(SOURCE_NOUN)))
-        || first.is(PRONOUN)
+        || first.is(PRONOUN) && !those_described
         || doc.word(from).ends_with("ing")
     {
         return None;
@@ -944,12 +947,12 @@ fn long_subject(doc: &Doc, p: usize, floor: usize) -> Option<usize> {
             return None;
         }
     }
-    (from..=p)
-        .any(|i| {
+    (those_described
+        || (from..=p).any(|i| {
             doc.toks[i].is(SOURCE_NOUN)
                 || doc.toks[i].cap() && i > from && !doc.toks[i].is(TIME | MONTH)
-        })
-        .then_some(from)
+        }))
+    .then_some(from)
 }
 
 /// The last token before separator `q`, skipping a parenthesis right before it
@@ -1097,7 +1100,14 @@ fn appositive_subject(
     if !role_like || first.is(PRONOUN) {
         return None;
     }
-    let s = doc.np_back(end, r.start)?;
+    let named = first.kind == Kind::Word
+        && first.cap()
+        && !first.is(DET | TITLE | QUANT | NUMBER_WORD | PRONOUN);
+    let mut s = doc.np_back(end, r.start)?;
+    // "The head of the port, Juan Ortiz, said": before a name, the whole description.
+    if named && !relative {
+        s = with_head_before(doc, s, r.start);
+    }
     if !(s..=end).any(|i| doc.toks[i].cap() || doc.toks[i].is(SOURCE_NOUN)) {
         return None;
     }
@@ -1107,8 +1117,7 @@ fn appositive_subject(
         // "One pastor supporting Mr. Cruz, Darran Whiting of ..., said": a description
         // first, then the name. The name is the mention; the description its role.
         let described = doc.toks[s].is(DET | QUANT | NUMBER_WORD) || !doc.toks[s].cap();
-        let named = first.cap() && !first.is(DET | TITLE | QUANT | NUMBER_WORD | PRONOUN);
-        if described && named && first.kind == Kind::Word {
+        if described && named {
             f.source = Some((q + 1, p));
             f.role = Some((s, end + 1));
         }
@@ -1254,7 +1263,8 @@ fn plural_subject(doc: &Doc, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    if e - s >= 2 && doc.is_word(e - 2, "and") {
+    // "Those close to the mayor", "Smith and Jones".
+    if e - s >= 2 && (doc.is_word(e - 2, "and") || doc.is_word(s, "those")) {
         return true;
     }
     // Any plural noun in the phrase: "people close to Clinton", "42%", "six in 10".

@@ -179,6 +179,41 @@ fn source_noun_with_two_prepositions_joined_by_and() {
 }
 
 #[test]
+fn a_description_before_a_name_is_the_role() {
+    let f = run("The head of the port, Juan Ortiz, said there is little point in waiting.");
+    let s = find(&f, "there is little point in waiting");
+    assert_eq!(s.name.as_deref(), Some("Juan Ortiz"));
+    assert_eq!(s.role.as_deref(), Some("The head of the port"));
+}
+
+#[test]
+fn those_close_to_someone() {
+    for text in [
+        "Those close to him say the plan is dead.",
+        "Those close to the mayor say the plan is dead.",
+    ] {
+        let f = run(text);
+        let s = find(&f, "the plan is dead");
+        assert_eq!(s.kind, Some(SourceKind::Anonymous), "{text}");
+        assert!(s.name.as_deref().unwrap().starts_with("those close to"));
+    }
+    // "Those" alone is no source.
+    let f = run("Those were the days, the report says of the boom.");
+    assert!(
+        f.iter().all(|s| s.name.as_deref() != Some("Those")),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn quote_in_doubled_apostrophes_ending_in_s() {
+    let f = run("''I have doubts'' about the bridge, Mr. Ortiz said.");
+    let s = find(&f, "I have doubts");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+    assert_eq!(s.cue.as_deref(), Some("said"));
+}
+
+#[test]
 fn according_to_before_and_after() {
     let f = run(
         "According to the harbour report, ten boats sank. Two crews were rescued, according to the coast guard.",

@@ -296,7 +296,12 @@ fn word(text: &str, start: usize, end: usize, sent: u32, para: u32, out: &mut Ve
     } else if i < end && letters > 1 && bytes[i - 1] == b's' {
         // officials’ / officials'
         let (c, len) = decode(text, i);
-        let next_ok = i + len >= end || !decode(text, i + len).0.is_alphanumeric();
+        // (Not the first of two apostrophes standing for a closing quote: "doubts''".)
+        let next_ok = i + len >= end || {
+            let next = decode(text, i + len).0;
+            let doubled = c == '\'' && next == '\'';
+            !(next.is_alphanumeric() || doubled)
+        };
         if (c == '’' || c == '\'') && next_ok {
             shape_bits |= shape::POSS;
             let tok_end = i + len;
@@ -395,6 +400,12 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, 0, text.len(), 0, 0, &mut out);
         assert_eq!(out[0].kind, Kind::Open);
+        assert_eq!(out[4].kind, Kind::Close);
+        // After a word ending in "s" too (not a plural possessive).
+        let text = "''I have doubts'' about it";
+        out.clear();
+        tokenize(text, 0, text.len(), 0, 0, &mut out);
+        assert_eq!(out[3].text(text), "doubts");
         assert_eq!(out[4].kind, Kind::Close);
         assert_eq!(
             toks("He said.Then he left"),
