@@ -661,7 +661,7 @@ fn verb_frame(doc: &Doc, u: usize, c: usize, lemma: u16, form: Form, cs: usize) 
             return None;
         }
         doc.np_back(p, r.start)
-            .map(|s| (s, p + 1, false))
+            .map(|s| (paired_modifier_before(doc, s, r.start), p + 1, false))
             .or_else(|| {
                 (!noun_like)
                     .then(|| long_subject(doc, p, r.start).map(|s| (s, p + 1, false)))
@@ -815,6 +815,24 @@ fn source_head_before(doc: &Doc, mut s: usize, floor: usize, cs: usize) -> Optio
         }
     }
     None
+}
+
+/// "current and former officials", "past or present members": a modifier joined by
+/// "and"/"or" to the first word of the phrase starting at `s`, when it opens the clause.
+fn paired_modifier_before(doc: &Doc, s: usize, floor: usize) -> usize {
+    if s < floor + 2 || !(doc.is_word(s - 1, "and") || doc.is_word(s - 1, "or")) {
+        return s;
+    }
+    let m = s - 2;
+    let t = doc.toks[m];
+    let plain = t.kind == Kind::Word
+        && !t.cap()
+        && t.cue.is_none()
+        && !t.is(FUNCTION | ADV | PRONOUN | AUX | MODAL | NEG | DET)
+        && !doc.toks[s].cap()
+        && !doc.toks[s].is(DET | PRONOUN);
+    let opens = m == floor || doc.is_separator(m - 1);
+    if plain && opens { m } else { s }
 }
 
 /// "Experts on North Korea and nuclear nonproliferation said": a bare lower-case phrase
@@ -2391,9 +2409,11 @@ fn inverted(
             || doc.toks[z].is(PREP) && !doc.is_word(z, "that")
             || {
                 let w = doc.word(z);
-                // After a bare name, a word in -ed is its verb ("..., said Clinton reached
-                // out to McConnell"), not a modifier ("said a man dressed as Santa").
-                let common = !doc.toks[k].cap() || doc.toks[k].is(DET);
+                // After a bare name or a pronoun, a word in -ed is its verb ("..., said
+                // Clinton reached out to McConnell", "said he recoiled"), not a modifier
+                // ("said a man dressed as Santa").
+                let common =
+                    (!doc.toks[k].cap() || doc.toks[k].is(DET)) && !doc.toks[k].is(PRONOUN);
                 let participle = w.ends_with("ing") || w.ends_with("ed") && common;
                 let reporting = doc.toks[z]
                     .cue

@@ -214,6 +214,23 @@ fn quote_in_doubled_apostrophes_ending_in_s() {
 }
 
 #[test]
+fn said_then_a_pronoun_and_its_verb_is_not_inverted() {
+    let f = run(
+        "But Mr. Ortiz, a Republican who described himself as a devout Catholic, said he recoiled when the attacks began.",
+    );
+    let s = find(&f, "he recoiled when the attacks began");
+    assert_eq!(s.name.as_deref(), Some("Ortiz"));
+}
+
+#[test]
+fn paired_modifiers_before_the_source() {
+    let f = run("Agents want to interview the aides, current and former officials said.");
+    let s = find(&f, "Agents want to interview the aides");
+    assert_eq!(s.name.as_deref(), Some("current and former officials"));
+    assert_eq!(s.kind, Some(SourceKind::Anonymous));
+}
+
+#[test]
 fn according_to_before_and_after() {
     let f = run(
         "According to the harbour report, ten boats sank. Two crews were rescued, according to the coast guard.",
