@@ -824,13 +824,7 @@ fn paired_modifier_before(doc: &Doc, s: usize, floor: usize) -> usize {
         return s;
     }
     let m = s - 2;
-    let t = doc.toks[m];
-    let plain = t.kind == Kind::Word
-        && !t.cap()
-        && t.cue.is_none()
-        && !t.is(FUNCTION | ADV | PRONOUN | AUX | MODAL | NEG | DET)
-        && !doc.toks[s].cap()
-        && !doc.toks[s].is(DET | PRONOUN);
+    let plain = bare_word(doc, m) && !doc.toks[s].cap() && !doc.toks[s].is(DET | PRONOUN);
     let opens = m == floor || doc.is_separator(m - 1);
     if plain && opens { m } else { s }
 }
@@ -849,18 +843,21 @@ fn coordinated_object(doc: &Doc, p: usize, floor: usize, cs: usize) -> Option<us
 /// The start of up to three lower-case content words ending at `end` ("marine
 /// biology"): a phrase without a determiner that `Doc::np_back` does not take.
 fn bare_phrase_back(doc: &Doc, end: usize, floor: usize) -> Option<usize> {
-    let plain = |i: usize| {
-        let t = doc.toks[i];
-        t.kind == Kind::Word
-            && !t.cap()
-            && t.cue.is_none()
-            && !t.is(FUNCTION | ADV | PRONOUN | AUX | MODAL | NEG | DET)
-    };
     let mut k = end + 1;
-    while k > floor && end + 1 - k < 3 && plain(k - 1) {
+    while k > floor && end + 1 - k < 3 && bare_word(doc, k - 1) {
         k -= 1;
     }
     (k <= end).then_some(k)
+}
+
+/// A lower-case content word that is no cue: a noun or an adjective, as far as the
+/// lexicon can tell.
+fn bare_word(doc: &Doc, i: usize) -> bool {
+    let t = doc.toks[i];
+    t.kind == Kind::Word
+        && !t.cap()
+        && t.cue.is_none()
+        && !t.is(FUNCTION | ADV | PRONOUN | AUX | MODAL | NEG | DET)
 }
 
 /// Third-person cue forms that are as often plural nouns ("Democrats lob charges that
