@@ -368,34 +368,29 @@ fn quotation_speaker(
     if let Some(src) = speaker_of(first) {
         return Some(src);
     }
-    let mut q = first;
-    for _ in 0..ADJOINING {
-        let Some(r) =
-            q.0.checked_sub(1)
-                .filter(|&i| doc.toks[i].kind == tokens::Kind::Close)
-                .and_then(region_of)
-        else {
-            break;
-        };
-        q = doc.quotation(r);
-        if let Some(src) = speaker_of(q) {
-            return Some(src);
-        }
-    }
-    let mut q = first;
-    for _ in 0..ADJOINING {
-        let after = q.1 + 1;
-        let Some(r) = doc
-            .toks
-            .get(after)
+    // The quotation right before `q` (its closing mark just before `q` opens), and the
+    // one right after.
+    let before = |q: (usize, usize)| {
+        q.0.checked_sub(1)
+            .filter(|&i| doc.toks[i].kind == tokens::Kind::Close)
+            .and_then(region_of)
+    };
+    let after = |q: (usize, usize)| {
+        let i = q.1 + 1;
+        doc.toks
+            .get(i)
             .filter(|t| t.kind == tokens::Kind::Open)
-            .and_then(|_| region_of(after))
-        else {
-            break;
-        };
-        q = doc.quotation(r);
-        if let Some(src) = speaker_of(q) {
-            return Some(src);
+            .and_then(|_| region_of(i))
+    };
+    let steps: [&dyn Fn((usize, usize)) -> Option<usize>; 2] = [&before, &after];
+    for step in steps {
+        let mut q = first;
+        for _ in 0..ADJOINING {
+            let Some(r) = step(q) else { break };
+            q = doc.quotation(r);
+            if let Some(src) = speaker_of(q) {
+                return Some(src);
+            }
         }
     }
     None
