@@ -13,7 +13,7 @@ use super::GlobalArgs;
 use super::error::CliError;
 use super::export::write_csv_row;
 use super::output::{self, ellipsize, write_json_line};
-use claims::compare::pairs::{Pair, PairReader, PairsError};
+use claims::compare::pairs::{MAX_PAIR_TEXT_BYTES, Pair, PairReader, PairsError};
 use claims::compare::{ClaimFeatures, Relation, Signals, relate, relate_claims, signals};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -163,16 +163,31 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Csv => write_csv_row(&mut out, header)?,
         _ => {}
     }
-    for pair in PairReader::new(reader, origin) {
-        let pair = pair.map_err(pairs_error)?;
+    let mut skipped = 0u64;
+    for pair in PairReader::new(reader, origin.clone()) {
+        let pair = match pair {
+            Ok(pair) => pair,
+            // One bad line costs that pair only: say which and go on.
+            Err(err @ PairsError::Line { .. }) => {
+                eprintln!("warning: {err}; pair skipped");
+                skipped += 1;
+                continue;
+            }
+            Err(err) => return Err(pairs_error(err)),
+        };
         let fa = ClaimFeatures::new(&pair.a);
         let fb = ClaimFeatures::new(&pair.b);
         let evidence = args.explain.then(|| signals(&fa, &fb));
-        let relation = if args.symmetric {
+        let mut relation = if args.symmetric {
             relate_claims(&fa, &fb)
         } else {
             relate(&fa, &fb)
         };
+        for key in &pair.truncated {
+            relation.reasons.push(format!(
+                "truncated: {key} related on its first {MAX_PAIR_TEXT_BYTES} bytes"
+            ));
+        }
         match format {
             Format::Jsonl => {
                 write_json_line(&mut out, &record(&pair, &relation, evidence.as_ref()))?
@@ -225,6 +240,19 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Jsonl | Format::Csv => {}
     }
     out.flush()?;
+    if skipped > 0 && first {
+        return Err(CliError::new(format!(
+            "{origin}: no pair could be read ({skipped} line(s) skipped)"
+        ))
+        .with_hint(
+            "each line must be a JSON object with \"id\" (string or number) and strings \"a\" and \"b\"",
+        ));
+    }
+    if skipped > 0 {
+        eprintln!(
+            "warning: {origin}: {skipped} line(s) skipped; each line must be a JSON object with \"id\" (string or number) and strings \"a\" and \"b\""
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,10 +4,11 @@
 use crate::input::MAX_LINE_BYTES;
 use std::io::{BufRead, Read};
 
-/// The longest `a` or `b` accepted: as much as features are computed from
-/// ([`super::features::MAX_FEATURE_BYTES`]), so that no pair is related on a cut text
-/// without saying so. (Relating costs time in the product of the two texts' lengths: two
-/// 260 KB texts took 5 s; claims and passages are under a kilobyte.)
+/// The longest `a` or `b` related whole: as much as features are computed from
+/// ([`super::features::MAX_FEATURE_BYTES`]). A longer text is related on its first part
+/// and the pair says so ([`Pair::truncated`]). (Relating costs time in the product of the
+/// two texts' lengths: two 260 KB texts took 5 s; claims and passages are under a
+/// kilobyte.)
 pub const MAX_PAIR_TEXT_BYTES: usize = super::features::MAX_FEATURE_BYTES;
 
 /// One pair to relate.
@@ -20,6 +21,9 @@ pub struct Pair {
     pub label: Option<String>,
     /// The line of the file it was read from (1-based).
     pub line: u64,
+    /// The texts (`"a"`, `"b"`) longer than [`MAX_PAIR_TEXT_BYTES`], related on their
+    /// first part only.
+    pub truncated: Vec<&'static str>,
 }
 
 /// Why a pairs file could not be read.
@@ -76,8 +80,16 @@ impl<R: BufRead> Iterator for PairReader<R> {
             match bounded.read_line(&mut self.buf) {
                 Ok(0) => return None,
                 Ok(n) if n > MAX_LINE_BYTES => {
-                    self.done = true;
                     self.line_no += 1;
+                    // Skip the rest of the line without holding it, so that the pairs
+                    // after it are still read.
+                    if let Err(source) = skip_line(&mut self.reader) {
+                        self.done = true;
+                        return Some(Err(PairsError::Io {
+                            origin: self.origin.clone(),
+                            source,
+                        }));
+                    }
                     return Some(Err(PairsError::Line {
                         origin: self.origin.clone(),
                         line: self.line_no,
@@ -141,14 +153,11 @@ fn parse_pair(line: &str, line_no: u64) -> Result<Pair, String> {
     };
     let a = text("a")?;
     let b = text("b")?;
-    for (key, value) in [("a", &a), ("b", &b)] {
-        if value.len() > MAX_PAIR_TEXT_BYTES {
-            return Err(format!(
-                "\"{key}\" is {} bytes, over the limit of {MAX_PAIR_TEXT_BYTES}: pairs relate claims and passages, not whole articles",
-                value.len()
-            ));
-        }
-    }
+    let truncated = [("a", &a), ("b", &b)]
+        .into_iter()
+        .filter(|(_, value)| value.len() > MAX_PAIR_TEXT_BYTES)
+        .map(|(key, _)| key)
+        .collect();
     let label = match map.remove("label") {
         Some(serde_json::Value::String(s)) => Some(s),
         _ => None,
@@ -159,7 +168,28 @@ fn parse_pair(line: &str, line_no: u64) -> Result<Pair, String> {
         b,
         label,
         line: line_no,
+        truncated,
     })
+}
+
+/// Reads up to the end of the current line (or of the input), keeping nothing.
+fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                reader.consume(k + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -178,28 +208,41 @@ mod tests {
     }
 
     #[test]
-    fn a_line_over_the_limit_is_refused_without_reading_it_whole() {
-        // An endless line: the reader stops at the limit instead of buffering it all.
-        let endless = std::io::BufReader::new(std::io::repeat(b'x'));
-        let mut reader = PairReader::new(endless, "p");
+    fn a_line_over_the_limit_is_skipped_without_reading_it_whole() {
+        // A line longer than the limit, then a good one: the reader reports the first
+        // without buffering it all and goes on to the second.
+        let long = std::io::Read::take(std::io::repeat(b'x'), MAX_LINE_BYTES as u64 + 10);
+        let rest = "\n{\"id\":\"2\",\"a\":\"x\",\"b\":\"y\"}\n".as_bytes();
+        let input = std::io::BufReader::new(std::io::Read::chain(long, rest));
+        let mut reader = PairReader::new(input, "p");
         let err = reader.next().unwrap().unwrap_err().to_string();
         assert!(err.starts_with("p:1: line is over the limit"), "{err}");
+        let next = reader.next().unwrap().unwrap();
+        assert_eq!((next.id.as_str(), next.line), ("2", 2));
         assert!(reader.next().is_none());
     }
 
     #[test]
-    fn a_pair_text_over_the_limit_is_refused() {
+    fn an_endless_line_ends_the_input() {
+        let endless = std::io::BufReader::new(std::io::Read::take(
+            std::io::repeat(b'x'),
+            3 * MAX_LINE_BYTES as u64,
+        ));
+        let mut reader = PairReader::new(endless, "p");
+        assert!(reader.next().unwrap().is_err());
+        assert!(reader.next().is_none());
+    }
+
+    #[test]
+    fn a_pair_text_over_the_limit_is_kept_and_marked() {
         let long = "word ".repeat(MAX_PAIR_TEXT_BYTES / 5 + 1);
         let line = format!("{{\"id\":\"1\",\"a\":\"x\",\"b\":\"{long}\"}}\n");
-        let err = PairReader::new(line.as_bytes(), "p")
+        let pair = PairReader::new(line.as_bytes(), "p")
             .next()
             .unwrap()
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("\"b\" is") && err.contains("over the limit"),
-            "{err}"
-        );
+            .unwrap();
+        assert_eq!(pair.truncated, vec!["b"]);
+        assert_eq!(pair.b.len(), long.len());
     }
 
     #[test]
