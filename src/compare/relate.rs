@@ -1109,11 +1109,49 @@ fn negation(
         } else {
             continue;
         };
+        // A negation denies its own clause: it contradicts only when the two clauses
+        // say the same thing otherwise ("no man playing a piano" does not deny "a man
+        // playing a guitar").
+        if !clauses_align(a, i, b, j, al) {
+            continue;
+        }
         s.negation = Some(reason);
         s.at.negation = Some((i as u32, j as u32));
         return;
     }
 }
+
+/// Share of a clause's content words (other than light ones) that the other side has.
+fn clause_matched_share(f: &ClaimFeatures, k: usize, matched: impl Fn(usize) -> bool) -> f64 {
+    let (st, en) = f.clause_of(k);
+    let (mut total, mut hit) = (0usize, 0usize);
+    for i in st..en {
+        if alignable(f, i) && !f.tokens[i].has(flag::LIGHT) {
+            total += 1;
+            if matched(i) {
+                hit += 1;
+            }
+        }
+    }
+    if total == 0 {
+        1.0
+    } else {
+        hit as f64 / total as f64
+    }
+}
+
+/// Whether the clause of `a` holding token `i` and the clause of `b` holding token `j`
+/// say the same thing but for the evidence at `i` and `j`: nearly all the content words
+/// of `a`'s clause are in `b`, and most of `b`'s clause is in `a`.
+fn clauses_align(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize, al: &Alignment) -> bool {
+    clause_matched_share(a, i, |k| !al.matches[k].is_empty()) >= CLAUSE_SHARE_A
+        && clause_matched_share(b, j, |k| al.b_matched[k]) >= CLAUSE_SHARE_B
+}
+
+/// How much of the clause must be shared for a negation or an opposite word in it to
+/// deny the other side.
+const CLAUSE_SHARE_A: f64 = 0.6;
+const CLAUSE_SHARE_B: f64 = 0.5;
 
 fn denial_and_withdrawal(a: &ClaimFeatures, b: &ClaimFeatures, al: &Alignment, s: &mut Signals) {
     let a_negative = a.cues.iter().any(|c| {
