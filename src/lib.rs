@@ -22,6 +22,7 @@ pub mod input;
 pub mod segment;
 pub mod span;
 pub mod store;
+pub mod wordnet;
 
 pub use error::{Error, Result};
 pub use extract::{Extraction, extract, extract_text};
