@@ -1055,7 +1055,6 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
         &["profit", "earnings", "surplus"],
         &["loss", "lose", "deficit"],
     ),
-    (&["retain", "keep"], &["lose"]),
     (
         &["hire", "employ", "recruit"],
         &["fire", "sack", "dismiss", "lay"],
@@ -1066,7 +1065,6 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
         &["release", "freed"],
     ),
     (&["majority"], &["minority"]),
-    (&["liberal"], &["conservative"]),
     (
         &["praise", "welcome", "applaud", "hail"],
         &["criticize", "criticise", "condemn", "slam", "denounce"],
@@ -1075,8 +1073,6 @@ const OPPOSITES: &[(&[&str], &[&str])] = &[
     (&["possible", "likely"], &["impossible", "unlikely"]),
     (&["agree"], &["disagree"]),
     (&["accuse", "blame"], &["exonerate", "absolve"]),
-    (&["find", "recover", "retrieve", "locate"], &["missing"]),
-    (&["man", "male"], &["woman", "female"]),
 ];
 
 /// Everything the engine looks up, built once.

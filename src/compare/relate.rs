@@ -488,6 +488,28 @@ pub(super) fn matches(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) 
         || (x.prefix != 0 && x.prefix == y.prefix)
         || (x.root == y.root && !x.has(flag::ENTITY) && !y.has(flag::ENTITY))
         || (x.concept != 0 && y.broader.contains(&x.concept))
+        || lexical_entailment(a, i, b, j)
+}
+
+/// How far up WordNet's hypernyms a word of `b` may be from the word of `a` it entails
+/// ("jetliner" -> "airliner" -> "airplane" -> "aircraft"): past three steps the link is
+/// too general to state the same thing ("dog" -> ... -> "organism").
+const HYPERNYM_STEPS: usize = 3;
+
+/// Whether, by WordNet, the word of `b` states what the word of `a` states: the two are
+/// synonyms (share a sense among their first senses), or `b`'s names a kind of what
+/// `a`'s names ("boy" -> "male", "jetliner" -> "aircraft"). Names are left to the
+/// name rules: WordNet's senses of "Bush" or "Apple" are not the ones news means.
+fn lexical_entailment(a: &ClaimFeatures, i: usize, b: &ClaimFeatures, j: usize) -> bool {
+    let (x, y) = (&a.tokens[i], &b.tokens[j]);
+    if name_like(a, i) || name_like(b, j) || x.has(flag::LIGHT) || y.has(flag::LIGHT) {
+        return false;
+    }
+    let (xl, yl) = (
+        a.token_text(i).to_lowercase(),
+        b.token_text(j).to_lowercase(),
+    );
+    crate::wordnet::synonyms(&xl, &yl) || crate::wordnet::is_a(&yl, &xl, HYPERNYM_STEPS)
 }
 
 /// Whether token `i` of `a` and token `j` of `b` are the same word or synonyms (or the
@@ -1922,7 +1944,7 @@ pub fn decide_with(s: &Signals, model: &AgreementModel) -> Relation {
     }
     let threshold = model.threshold(s);
     let mut reasons = vec![coverage_reason(s)];
-    if p >= threshold {
+    if p >= threshold && covers_comparable(s) {
         if s.attributed {
             reasons.push("attributed: b reports it as someone's statement".to_owned());
         }
@@ -1956,6 +1978,18 @@ pub fn decide_with(s: &Signals, model: &AgreementModel) -> Relation {
             reasons,
         }
     }
+}
+
+/// Share of `a`'s content a text of about its length must have to state it: between
+/// two sentences of one size, a word of `a` that `b` lacks is something `b` does not say
+/// ("skiing down a snowy hill" is not "skiing down a snowy mountain"); a longer passage
+/// is left to the model, which weighs what it adds.
+const COMPARABLE_COVERAGE: f64 = 0.8;
+
+fn covers_comparable(s: &Signals) -> bool {
+    // A headline shorter than `a` states its gist, not every word: the model judges it.
+    let as_long = s.b_words as f64 >= s.a_weight;
+    !(comparable_length(s) && as_long) || s.coverage >= COMPARABLE_COVERAGE
 }
 
 fn coverage_reason(s: &Signals) -> String {
