@@ -2209,20 +2209,20 @@ mod tests {
     #[test]
     fn opposites_in_what_the_subject_is_contradict() {
         assert_relation(
-            "The senator was a conservative politician.",
-            "The senator was a liberal lawyer whose views angered conservative politicians.",
+            "The sale was a legal transaction.",
+            "The sale was an illegal transaction whose terms angered legal experts.",
             RelationKind::Contradict,
-            "antonym: conservative vs liberal",
+            "antonym: legal vs illegal",
         );
     }
 
     #[test]
     fn an_opposite_in_another_sentence_about_the_same_thing_contradicts() {
         assert_relation(
-            "Police recovered paintings by Dali.",
-            "Police recovered stolen prints by Warhol on Monday. The paintings by Dali are still missing.",
+            "The council approved the budget for schools.",
+            "The council approved the plan for roads on Monday. The budget for schools was rejected.",
             RelationKind::Contradict,
-            "antonym: recovered vs missing",
+            "antonym: approved vs rejected",
         );
     }
 
