@@ -468,3 +468,36 @@ fn case07_csv_cells_that_start_a_formula_are_quoted_as_text() {
         }
     }
 }
+
+// Case 6: ids of scripts a name cannot keep.
+
+#[test]
+fn case06_ids_in_other_scripts_never_become_one_article() {
+    let t = TestStore::with_history();
+    for (file, id) in [("a.jsonl", "新闻/1"), ("b.jsonl", "体育/1")] {
+        let line = serde_json::json!({
+            "id": id,
+            "text": "Officials said on Tuesday that the talks would resume next month.",
+        });
+        let input = t.write(file, &format!("{line}\n"));
+        t.add_jsonl(&input);
+    }
+    let names = listed(&t);
+    let new: Vec<_> = names
+        .iter()
+        .filter(|n| !ARTICLES.contains(&n.as_str()))
+        .collect();
+    assert_eq!(
+        new.len(),
+        2,
+        "the second id became a version of the first: {names:?}"
+    );
+    for name in new {
+        assert_eq!(t.jsonl(&["history", name]).len(), 1, "{name}");
+    }
+    assert!(
+        ARTICLES.iter().all(|a| names.contains(*a)),
+        "ASCII slugs unchanged"
+    );
+    t.verify_ok();
+}
