@@ -407,8 +407,13 @@ impl<'a> StoreClaims<'a> {
     /// failure to write the cache is ignored: it is only a cache).
     pub fn open(ix: &'a crate::store::Index, store_root: &std::path::Path) -> StoreClaims<'a> {
         let path = store_root.join(TERMS_CACHE);
-        // Never through a link, nor from a device or FIFO: see `read_store_file`.
-        if let Ok(bytes) = crate::store::read_store_file(&path, u64::MAX)
+        // Never through a link, nor from a device or FIFO, nor past its header when that
+        // is stale or foreign, nor over the cache limit: see `read_cache_file`.
+        let mut header = TERMS_MAGIC.to_vec();
+        header.extend_from_slice(&TERMS_FORMAT.to_le_bytes());
+        header.extend_from_slice(&ix.fingerprint);
+        if let Ok(Some(bytes)) =
+            crate::store::read_cache_file(&path, &header, crate::store::MAX_CACHE_BYTES)
             && let Some(found) = StoreClaims::decode(ix, &bytes)
         {
             return found;

@@ -209,17 +209,23 @@ fn feed(
 /// `logged_at`: now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible stores.
 fn logged_at() -> Result<DateTime<Utc>, CliError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.is_empty() => v
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| Utc.timestamp_opt(s, 0).single())
-            .ok_or_else(|| {
-                CliError::new(format!(
+        Ok(v) if !v.is_empty() => {
+            let Ok(secs) = v.trim().parse::<i64>() else {
+                return Err(CliError::new(format!(
                     "SOURCE_DATE_EPOCH={v:?} is not a number of seconds"
                 ))
-                .with_hint("unset it, or set it to seconds since 1970 (date +%s)")
-            }),
+                .with_hint("unset it, or set it to seconds since 1970 (date +%s)"));
+            };
+            match Utc.timestamp_opt(secs, 0).single() {
+                Some(t) if claims::store::time_in_range(&t) => Ok(t),
+                _ => Err(CliError::new(format!(
+                    "SOURCE_DATE_EPOCH={v:?} is outside the dates the store holds (0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, {} to {} seconds); nothing was logged",
+                    claims::store::EARLIEST_TIME,
+                    claims::store::LATEST_TIME
+                ))
+                .with_hint("unset it, or set it to seconds since 1970 (date +%s)")),
+            }
+        }
         _ => Ok(Utc::now()),
     }
 }

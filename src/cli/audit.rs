@@ -123,7 +123,10 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     // The store-backed rules (contradicts-store, misquote, misattributed-quote) read the
     // newest version of every stored article through an index of their claims.
     let store_index = match &store {
-        Some(store) => Some((store.index()?, store.root().to_path_buf())),
+        Some(store) => Some((
+            super::store_view::load_index(store)?,
+            store.root().to_path_buf(),
+        )),
         None => None,
     };
     let stored = store_index
@@ -402,12 +405,16 @@ fn write_table(
 ) -> io::Result<()> {
     let findings = shown(report, min, show_waived);
     if findings.is_empty() {
-        return writeln!(out, "{}  no findings", paint.bold(&report.path));
+        return writeln!(
+            out,
+            "{}  no findings",
+            paint.bold(&output::sanitize_line(&report.path))
+        );
     }
     writeln!(
         out,
         "{}  {} finding{}",
-        paint.bold(&report.path),
+        paint.bold(&output::sanitize_line(&report.path)),
         findings.len(),
         if findings.len() == 1 { "" } else { "s" }
     )?;

@@ -178,6 +178,9 @@ fn store_hint(err: &StoreError) -> String {
         StoreError::BadDate { .. } => {
             "dates are YYYY-MM-DD or RFC 3339 (2024-10-25T09:30:00Z)".into()
         }
+        StoreError::TimeOutOfRange { .. } => {
+            "log with the current time, or a SOURCE_DATE_EPOCH between -62167219200 and 253402300799".into()
+        }
         StoreError::Damaged { .. } => {
             "restore the files named above from git (`git checkout -- <file>`, or `git restore`) or copy them from another clone of the store; then run `claims verify` again. With no copy anywhere, deleting the damaged article's ref (claims/refs/NAME) drops its history so that it can be added again".into()
         }

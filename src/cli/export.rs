@@ -53,7 +53,7 @@ const CSV_HEADER: &[&str] = &[
 
 pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
     let filter = Filter {
         articles: Vec::new(),
@@ -112,6 +112,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
 }
 
 /// One CSV record: fields holding a comma, quote or line break are quoted, quotes doubled.
+/// A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return: "CSV injection") is written with a `'` in front, which
+/// spreadsheets show as text.
 pub(super) fn write_csv_row<'a>(
     out: &mut impl Write,
     fields: impl IntoIterator<Item = &'a str>,
@@ -120,6 +123,13 @@ pub(super) fn write_csv_row<'a>(
         if i > 0 {
             out.write_all(b",")?;
         }
+        let guarded;
+        let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            guarded = format!("'{field}");
+            guarded.as_str()
+        } else {
+            field
+        };
         if field.contains([',', '"', '\n', '\r']) {
             out.write_all(b"\"")?;
             out.write_all(field.replace('"', "\"\"").as_bytes())?;
@@ -142,6 +152,20 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_guards_cells_a_spreadsheet_would_run() {
+        let mut out = Vec::new();
+        write_csv_row(
+            &mut out,
+            ["=1+2", "+x", "-3", "@SUM(A1)", "a=b", "\tx", "=a,b"],
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "'=1+2,'+x,'-3,'@SUM(A1),a=b,'\tx,\"'=a,b\"\r\n"
         );
     }
 }

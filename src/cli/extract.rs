@@ -137,7 +137,7 @@ impl Printer {
         writeln!(
             out,
             "{}  {} sentences, {} claims, {} fragments",
-            self.paint.bold(title),
+            self.paint.bold(&output::sanitize_line(title)),
             ex.sentences.len(),
             ex.claims.len(),
             ex.fragments.len()

@@ -69,7 +69,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
     let name = article_arg(&args.article)?;
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let history = index.history(name.as_str());
     if history.is_empty() {
         return Err(StoreError::UnknownArticle {

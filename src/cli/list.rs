@@ -152,7 +152,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
     let filter = Filter::from_args(&args)?;
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
     let versions = filter.versions(&index)?;
     let stdout = io::stdout();

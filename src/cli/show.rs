@@ -37,7 +37,7 @@ struct ClaimOut<'a> {
 pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let id = match store.resolve_claim(&index, &args.id) {
         Ok(id) => id,
         Err(StoreError::UnknownId { prefix }) => {
@@ -98,7 +98,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     match format {
         Format::Table => {
             writeln!(out, "claim {}", claim.id)?;
-            writeln!(out, "{}", claim.text)?;
+            writeln!(out, "{}", super::output::sanitize(claim.text))?;
             writeln!(
                 out,
                 "said in {} article(s); sources: {}",
@@ -106,7 +106,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 if claim.sources.is_empty() {
                     "none".to_owned()
                 } else {
-                    claim.sources.join("; ")
+                    super::output::sanitize_line(&claim.sources.join("; ")).into_owned()
                 }
             )?;
             let mut table = new_table([

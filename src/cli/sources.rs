@@ -19,7 +19,7 @@ pub struct Args {
 pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
     let summaries = summarize(&index, &resolver);
     let stdout = io::stdout();

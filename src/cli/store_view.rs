@@ -37,6 +37,34 @@ pub fn open_store(global: &GlobalArgs) -> Result<Store, CliError> {
     Ok(Store::locate(global.store.as_deref())?)
 }
 
+/// The store's index, with a warning on stderr for each article that reading it left out
+/// (or whose older versions it left out) because a file is damaged: one damaged article
+/// never stops a command that reads the whole store.
+pub fn load_index(store: &Store) -> Result<Index, CliError> {
+    let index = store.index()?;
+    warn_damage(&index);
+    Ok(index)
+}
+
+/// The warnings of [`load_index`].
+pub fn warn_damage(index: &Index) {
+    let mut stderr = io::stderr().lock();
+    for d in &index.damage {
+        let what = if d.skipped {
+            "left out"
+        } else {
+            "shown without its older versions"
+        };
+        let _ = writeln!(
+            stderr,
+            "warning: article {:?} {what}: {}: {}; run `claims verify` to list every damaged file",
+            output::sanitize_line(&d.article),
+            d.path.display(),
+            output::sanitize_line(&d.message)
+        );
+    }
+}
+
 /// Says on stderr that another writer holds the lock (once).
 pub fn wait_message(store: &Store, timeout: Duration) -> impl FnMut(Option<u32>) + '_ {
     move |holder| {

@@ -108,9 +108,14 @@ impl<'s> Logger<'s> {
         mut options: AddOptions,
         on_wait: &mut dyn FnMut(Option<u32>),
     ) -> Result<Logger<'s>, StoreError> {
+        options.logged_at = whole_seconds(options.logged_at);
+        if !super::record::time_in_range(&options.logged_at) {
+            return Err(StoreError::TimeOutOfRange {
+                time: options.logged_at.to_rfc3339(),
+            });
+        }
         let lock = store.lock(options.lock_timeout, on_wait)?;
         let index = store.index()?;
-        options.logged_at = whole_seconds(options.logged_at);
         options.batch_size = options.batch_size.max(1);
         Ok(Logger {
             store,
@@ -146,6 +151,19 @@ impl<'s> Logger<'s> {
                 name: name.as_str().to_owned(),
                 first: first.clone(),
                 second: doc.origin.clone(),
+            });
+        }
+        // An article left out of the index for damage is not logged over: a new version
+        // with no parent would hide its history.
+        if let Some(d) = self
+            .index
+            .damage
+            .iter()
+            .find(|d| d.skipped && d.article == name.as_str())
+        {
+            return Err(StoreError::Corrupt {
+                path: d.path.clone(),
+                message: d.message.clone(),
             });
         }
         self.names.insert(name.clone(), doc.origin.clone());

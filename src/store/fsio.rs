@@ -66,6 +66,33 @@ pub fn read_store_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads a cache file (never through a link, nor from a device or FIFO) when it starts
+/// with `header` and is at most `limit` bytes: `Ok(None)` when it starts otherwise (stale,
+/// of another layout, or damaged), which is found without reading the rest.
+pub fn read_cache_file(path: &Path, header: &[u8], limit: u64) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = open_no_follow(path, false)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a store holds plain files only)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len(), limit));
+    }
+    let mut file = file.take(limit);
+    let mut start = vec![0; header.len()];
+    if file.read_exact(&mut start).is_err() || start != header {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    bytes.extend_from_slice(&start);
+    file.read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
 fn too_large(bytes: u64, limit: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::FileTooLarge,

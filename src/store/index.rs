@@ -16,8 +16,8 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// Bumped whenever the binary layout below changes.
-const CACHE_FORMAT: u32 = 1;
+/// Bumped whenever the binary layout below changes (2: the damage list).
+const CACHE_FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"CLAIMSIX";
 /// "No string" / "no span" marker.
 const NONE: u32 = u32::MAX;
@@ -61,6 +61,54 @@ pub struct Row {
     pub cue_span: Option<Span>,
 }
 
+/// An article that reading the whole store left out, or whose older versions it left
+/// out, because a file of it is damaged: commands warn about it and go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// The article's name (for a ref file with a bad name, the file name).
+    pub article: String,
+    /// The damaged file.
+    pub path: std::path::PathBuf,
+    pub message: String,
+    /// The whole article is left out (else only the versions before the damage).
+    pub skipped: bool,
+}
+
+impl Damage {
+    /// The damage a read error means for an article.
+    pub fn of(
+        article: &str,
+        path: &std::path::Path,
+        err: super::StoreError,
+        skipped: bool,
+    ) -> Damage {
+        let (path, message) = match err {
+            super::StoreError::Corrupt { path, message } => (path, message),
+            other => (path.to_owned(), other.to_string()),
+        };
+        Damage {
+            article: article.to_owned(),
+            path,
+            message,
+            skipped,
+        }
+    }
+}
+
+/// The first bytes of a cache file for refs with this fingerprint: a file that starts
+/// otherwise is stale or of another layout, and is not read further.
+pub fn header(fingerprint: &[u8; 32]) -> Vec<u8> {
+    let mut h = MAGIC.to_vec();
+    put_u32(&mut h, CACHE_FORMAT);
+    h.extend_from_slice(fingerprint);
+    h
+}
+
+/// Whether a cache file's first bytes are of this layout (whatever its fingerprint).
+pub fn is_own_layout(start: &[u8]) -> bool {
+    start.len() >= 12 && &start[..8] == MAGIC && start[8..12] == CACHE_FORMAT.to_le_bytes()
+}
+
 /// The index, in memory.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -69,6 +117,9 @@ pub struct Index {
     ends: Vec<u32>,
     pub versions: Vec<VersionEntry>,
     pub rows: Vec<Row>,
+    /// What the rebuild left out (an index with damage is rebuilt by every command, so a
+    /// restored file is seen at once).
+    pub damage: Vec<Damage>,
     /// Row numbers sorted by claim id, for prefix look-ups.
     by_claim: Vec<u32>,
     by_claim_dirty: bool,
@@ -186,6 +237,14 @@ impl Index {
         }
     }
 
+    /// Forgets a version's parent (the rebuild does this where the history is damaged, so
+    /// that nothing follows it past the damage).
+    pub fn cut_parent(&mut self, id: &Id) {
+        if let Some(&v) = self.by_id.get(id) {
+            self.versions[v as usize].parent = None;
+        }
+    }
+
     fn set_head(&mut self, id: Id) {
         let Some(&v) = self.by_id.get(&id) else {
             return;
@@ -216,6 +275,9 @@ impl Index {
         let mut next = self.head(article).map(|v| v.id);
         while let Some(id) = next {
             let Some(v) = self.version(&id) else { break };
+            if self.str(v.article) != article {
+                break; // a forged parent: never follow it into another article
+            }
             if out.len() > self.versions.len() {
                 break; // a parent cycle: impossible with hashes, but never loop
             }
@@ -392,6 +454,14 @@ impl Index {
         for &r in &self.by_claim {
             put_u32(&mut w, r);
         }
+        put_u32(&mut w, self.damage.len() as u32);
+        for d in &self.damage {
+            for s in [d.article.as_str(), &d.path.to_string_lossy(), &d.message] {
+                put_u32(&mut w, s.len() as u32);
+                w.extend_from_slice(s.as_bytes());
+            }
+            w.push(d.skipped as u8);
+        }
         w
     }
 
@@ -419,7 +489,9 @@ impl Index {
         let strings = ix.ends.len() as u32;
         let check = |s: u32| (s == NONE || s < strings).then_some(s);
         let nv = r.u32()? as usize;
-        ix.versions.reserve(nv.min(bytes.len()));
+        // Never reserve more than the bytes left can hold (a version takes at least 102).
+        ix.versions
+            .reserve(nv.min(bytes.len().saturating_sub(r.at) / 102));
         for _ in 0..nv {
             let id = r.id()?;
             let text = r.id()?;
@@ -458,7 +530,8 @@ impl Index {
             });
         }
         let nr = r.u32()? as usize;
-        ix.rows.reserve(nr.min(bytes.len()));
+        ix.rows
+            .reserve(nr.min(bytes.len().saturating_sub(r.at) / 82)); // 82 bytes a row at least
         for _ in 0..nr {
             let claim = r.id()?;
             let version = r.u32()?;
@@ -498,6 +571,20 @@ impl Index {
         ix.by_claim = (0..nr)
             .map(|_| r.u32().filter(|&i| (i as usize) < nr))
             .collect::<Option<_>>()?;
+        let nd = r.u32()?;
+        for _ in 0..nd {
+            let mut text = || -> Option<String> {
+                let n = r.u32()? as usize;
+                Some(std::str::from_utf8(r.take(n)?).ok()?.to_owned())
+            };
+            let (article, path, message) = (text()?, text()?, text()?);
+            ix.damage.push(Damage {
+                article,
+                path: path.into(),
+                message,
+                skipped: r.u8()? == 1,
+            });
+        }
         if r.at != bytes.len() {
             return None;
         }

@@ -26,15 +26,18 @@ mod verify;
 
 pub use add::{AddOptions, Logged, Logger, Status};
 pub use diff::{Change, ClaimDiff, diff_claims};
-pub use fsio::{Batch, PathError, TEMP_PREFIX, check_inside, read_store_file, write_atomic};
-pub use index::{Index, Row, VersionEntry};
+pub use fsio::{
+    Batch, PathError, TEMP_PREFIX, check_inside, read_cache_file, read_store_file, write_atomic,
+};
+pub use index::{Damage, Index, Row, VersionEntry};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
 pub use record::{
-    Occurrence, StoredCue, StoredSource, VersionRecord, format_time, parse_ref, ref_bytes,
+    EARLIEST_TIME, LATEST_TIME, Occurrence, StoredCue, StoredSource, VersionRecord, format_time,
+    parse_ref, ref_bytes, time_in_range,
 };
 pub use sources::{Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, summarize};
-pub use verify::{Problem, Severity, VerifyReport, clean, verify};
+pub use verify::{Orphan, Problem, Repaired, Severity, VerifyReport, clean, repair, verify};
 
 use crate::hash::{Id, ObjectKind, is_hex_prefix};
 use std::fs;
@@ -59,6 +62,10 @@ const INDEX_FILE: &str = "index";
 /// claims, far beyond any article (`add` refuses an article whose record would be
 /// larger).
 pub const MAX_RECORD_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest cache file read (`cache/index`, `cache/audit-terms`): their offsets are
+/// 32-bit, so a larger one is damage. Its header is checked before the rest is read, so
+/// a stale or foreign file costs nothing.
+pub const MAX_CACHE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 /// The largest ref file read: one id and a newline, or a git conflict around two.
 pub const MAX_REF_BYTES: u64 = 4096;
 /// The largest `store.toml` or `sources.toml` read.
@@ -139,6 +146,10 @@ pub enum StoreError {
     Sources { path: PathBuf, message: String },
     #[error("{value:?} is not a date: {why}")]
     BadDate { value: String, why: &'static str },
+    #[error(
+        "logged_at {time} is outside the dates a record holds (0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z)"
+    )]
+    TimeOutOfRange { time: String },
     #[error("the store has {errors} problem(s)")]
     Damaged { errors: usize },
     #[error(
@@ -169,6 +180,9 @@ impl From<fsio::PathError> for StoreError {
         }
     }
 }
+
+/// One ref: the article and its newest version.
+pub type RefEntry = (ArticleName, Id);
 
 /// An open claim store.
 #[derive(Debug, Clone)]
@@ -314,7 +328,11 @@ impl Store {
                 .map(Some)
                 .ok_or(StoreError::Corrupt {
                     path,
-                    message: "a ref holds one version id (64 hex digits) and a newline".into(),
+                    message: if bytes.starts_with(b"<<<<<<<") {
+                        "holds git conflict markers: both sides logged this article; keep one id (see `claims history`)".into()
+                    } else {
+                        "a ref holds one version id (64 hex digits) and a newline".into()
+                    },
                 }),
             None => Ok(None),
         }
@@ -322,6 +340,19 @@ impl Store {
 
     /// Every ref, in name order. A ref that is damaged is an error naming it.
     pub fn refs(&self) -> Result<Vec<(ArticleName, Id)>, StoreError> {
+        let (refs, damage) = self.scan_refs()?;
+        match damage.into_iter().next() {
+            Some(d) => Err(StoreError::Corrupt {
+                path: d.path,
+                message: d.message,
+            }),
+            None => Ok(refs),
+        }
+    }
+
+    /// Every readable ref, in name order, and the damaged ones apart (a bad name, a bad
+    /// id, git conflict markers, a link). Only an unreadable `refs/` folder is an error.
+    pub fn scan_refs(&self) -> Result<(Vec<RefEntry>, Vec<Damage>), StoreError> {
         let dir = self.root.join(REFS_DIR);
         if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(StoreError::Corrupt {
@@ -331,10 +362,11 @@ impl Store {
         }
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), Vec::new())),
             Err(e) => return Err(StoreError::io(&dir)(e)),
         };
         let mut out = Vec::new();
+        let mut damage = Vec::new();
         for entry in entries {
             let entry = entry.map_err(StoreError::io(&dir))?;
             let file_name = entry.file_name();
@@ -346,19 +378,24 @@ impl Store {
             let name = match ArticleName::parse(&file_name) {
                 Ok(n) if n.as_str() == file_name => n,
                 _ => {
-                    return Err(StoreError::Corrupt {
+                    damage.push(Damage {
+                        article: file_name.into_owned(),
                         path,
                         message: "not a valid article name".into(),
+                        skipped: true,
                     });
+                    continue;
                 }
             };
-            match self.read_ref(&name)? {
-                Some(id) => out.push((name, id)),
-                None => continue, // removed meanwhile
+            match self.read_ref(&name) {
+                Ok(Some(id)) => out.push((name, id)),
+                Ok(None) => continue, // removed meanwhile
+                Err(e) => damage.push(Damage::of(name.as_str(), &path, e, true)),
             }
         }
         out.sort();
-        Ok(out)
+        damage.sort_by(|a, b| a.article.cmp(&b.article));
+        Ok((out, damage))
     }
 
     /// Reads and checks one version record: its content must hash to its name.
@@ -405,13 +442,17 @@ impl Store {
     }
 
     /// The look-up index: the cached one when it matches the refs, else rebuilt from the
-    /// records (and cached again when the store is writable).
+    /// records (and cached again when the store is writable). A cache that is too large,
+    /// damaged or of another layout is rebuilt, never an error; so is one that recorded
+    /// damage (a restored file must be seen).
     pub fn index(&self) -> Result<Index, StoreError> {
         let refs_dir = self.root.join(REFS_DIR);
         let fingerprint = index::refs_fingerprint(&refs_dir).map_err(StoreError::io(&refs_dir))?;
-        if let Ok(bytes) = fsio::read_store_file(&self.index_path(), u64::MAX)
+        let header = index::header(&fingerprint);
+        if let Ok(Some(bytes)) = fsio::read_cache_file(&self.index_path(), &header, MAX_CACHE_BYTES)
             && let Some(ix) = Index::decode(&bytes)
             && ix.fingerprint == fingerprint
+            && ix.damage.is_empty()
         {
             return Ok(ix);
         }
@@ -421,36 +462,93 @@ impl Store {
         Ok(ix)
     }
 
-    /// Builds the index from the refs and every version reachable from them.
+    /// Builds the index from the refs and every version reachable from them. A damaged
+    /// ref or head record leaves its article out, a damaged older version cuts its
+    /// history there, and a ref or parent that leads into another article is not
+    /// followed; each is listed in [`Index::damage`] for commands to warn about.
     pub fn rebuild_index(&self) -> Result<Index, StoreError> {
         let mut ix = Index::default();
-        for (name, head) in self.refs()? {
-            let mut chain = Vec::new();
+        let (refs, mut damage) = self.scan_refs()?;
+        for (name, head) in refs {
+            let ref_path = self.ref_path(&name);
+            if let Some(v) = ix.version(&head) {
+                let owner = ix.str(v.article).to_owned();
+                damage.push(Damage {
+                    article: name.as_str().to_owned(),
+                    path: ref_path,
+                    message: format!(
+                        "points at version {} of another article, {owner:?}",
+                        head.short(12)
+                    ),
+                    skipped: true,
+                });
+                continue;
+            }
+            let mut chain: Vec<(Id, VersionRecord)> = Vec::new();
+            let mut cut = false;
             let mut next = Some(head);
             while let Some(id) = next {
-                if ix.version(&id).is_some() || chain.iter().any(|(c, _)| *c == id) {
+                if chain.iter().any(|(c, _)| *c == id) {
                     break;
                 }
-                let rec = self.read_version(&id)?;
-                if rec.article != name {
-                    return Err(StoreError::Corrupt {
-                        path: self.version_path(&id),
+                if let Some(v) = ix.version(&id) {
+                    // Only another article's version can already be indexed.
+                    let owner = ix.str(v.article).to_owned();
+                    let path = chain
+                        .last()
+                        .map_or(ref_path.clone(), |(c, _)| self.version_path(c));
+                    damage.push(Damage {
+                        article: name.as_str().to_owned(),
+                        path,
                         message: format!(
-                            "belongs to article {:?}, but is in the history of {:?}",
-                            rec.article.as_str(),
-                            name.as_str()
+                            "its parent {} belongs to article {owner:?}",
+                            id.short(12)
                         ),
+                        skipped: false,
                     });
+                    cut = true;
+                    break;
                 }
-                next = rec.parent;
-                chain.push((id, rec));
+                let read = self.read_version(&id).and_then(|rec| {
+                    if rec.article == name {
+                        Ok(rec)
+                    } else {
+                        Err(StoreError::Corrupt {
+                            path: self.version_path(&id),
+                            message: format!(
+                                "belongs to article {:?}, but is in the history of {:?}",
+                                rec.article.as_str(),
+                                name.as_str()
+                            ),
+                        })
+                    }
+                });
+                match read {
+                    Ok(rec) => {
+                        next = rec.parent;
+                        chain.push((id, rec));
+                    }
+                    Err(e) => {
+                        let path = self.version_path(&id);
+                        damage.push(Damage::of(name.as_str(), &path, e, chain.is_empty()));
+                        cut = true;
+                        break;
+                    }
+                }
             }
+            let Some(oldest) = chain.last().map(|(id, _)| *id) else {
+                continue;
+            };
             // Oldest first, so each version's parent is indexed before it.
             let last = chain.len();
             for (i, (id, rec)) in chain.into_iter().rev().enumerate() {
                 ix.push_version(id, &rec, i + 1 == last);
             }
+            if cut {
+                ix.cut_parent(&oldest);
+            }
         }
+        ix.damage = damage;
         Ok(ix)
     }
 

@@ -109,11 +109,15 @@ impl ArticleName {
     /// A safe name made from an id or a file name: known text extensions are dropped,
     /// letters and digits are kept (lower-cased), every other run of characters becomes
     /// one `-`. Never fails: an id with nothing usable becomes `article-<hash>`, and an id
-    /// too long is cut and given a hash suffix so that two long ids stay apart.
+    /// too long is cut and given a hash suffix so that two long ids stay apart. An id with
+    /// letters or digits of a script a name cannot keep (`新闻/1`) keeps a hash of the whole
+    /// id too (`1-<8 hex>`), so that `新闻/1` and `体育/1` never become one article; ids in
+    /// ASCII or accented Latin letters are unchanged by this.
     pub fn slug(from: &str) -> ArticleName {
         let stem = strip_text_extension(from);
         let mut out = String::with_capacity(stem.len());
         let mut pending_dash = false;
+        let mut lost_script = false;
         for c in stem.chars() {
             let folded = if c.is_ascii_alphanumeric() {
                 None
@@ -124,6 +128,7 @@ impl ArticleName {
             } else if let Some(base) = latin_base(c) {
                 Some(base)
             } else {
+                lost_script |= c.is_alphanumeric();
                 pending_dash = true;
                 continue;
             };
@@ -140,7 +145,7 @@ impl ArticleName {
         if out.is_empty() {
             return ArticleName(format!("article-{}", hash()));
         }
-        if out.len() > MAX_NAME_BYTES {
+        if out.len() > MAX_NAME_BYTES || lost_script {
             out.truncate(MAX_NAME_BYTES - 9);
             while out.ends_with('-') {
                 out.pop();
@@ -278,6 +283,24 @@ mod tests {
             Err(NameProblem::Character(' '))
         ));
         assert_eq!(ArticleName::parse("nul"), Err(NameProblem::Reserved));
+    }
+
+    #[test]
+    fn ids_of_scripts_a_name_cannot_keep_never_collide() {
+        let (a, b) = (ArticleName::slug("新闻/1"), ArticleName::slug("体育/1"));
+        assert_ne!(a, b);
+        assert!(
+            a.as_str().starts_with("1-") && a.as_str().len() == 10,
+            "{a}"
+        );
+        assert!(
+            ArticleName::slug("новости 2024")
+                .as_str()
+                .starts_with("2024-")
+        );
+        // ASCII and accented Latin ids keep their slugs.
+        assert_eq!(ArticleName::slug("bbc/001").as_str(), "bbc-001");
+        assert_eq!(ArticleName::slug("Café/№1").as_str(), "cafe-1");
     }
 
     #[test]

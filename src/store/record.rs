@@ -109,6 +109,17 @@ pub fn format_time(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The earliest time a record holds: TOML and RFC 3339 write years of four digits.
+pub const EARLIEST_TIME: i64 = -62_167_219_200; // 0000-01-01T00:00:00Z
+/// The latest time a record holds.
+pub const LATEST_TIME: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+
+/// Whether a record can hold `t` as its `logged_at` (years 0000 to 9999): a time outside
+/// would be written as `+10000-...` or `-0001-...`, which no TOML reader parses.
+pub fn time_in_range(t: &DateTime<Utc>) -> bool {
+    (EARLIEST_TIME..=LATEST_TIME).contains(&t.timestamp())
+}
+
 /// Drops sub-second precision, which records do not keep.
 pub fn whole_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
     Utc.timestamp_opt(t.timestamp(), 0).single().unwrap_or(t)
@@ -456,6 +467,19 @@ pub(crate) mod tests {
                     }),
                 },
             ],
+        }
+    }
+
+    #[test]
+    fn the_earliest_and_latest_times_read_back() {
+        for secs in [EARLIEST_TIME, LATEST_TIME] {
+            let mut rec = sample();
+            rec.logged_at = Utc.timestamp_opt(secs, 0).unwrap();
+            assert!(time_in_range(&rec.logged_at));
+            assert_eq!(VersionRecord::from_toml(&rec.to_toml()).unwrap(), rec);
+        }
+        for secs in [EARLIEST_TIME - 1, LATEST_TIME + 1] {
+            assert!(!time_in_range(&Utc.timestamp_opt(secs, 0).unwrap()));
         }
     }
 

@@ -8,14 +8,14 @@ use super::lock::{self, LockState, WriteLock};
 use super::name::ArticleName;
 use super::record::{VersionRecord, parse_ref};
 use super::{
-    CACHE_DIR, MAX_CONFIG_BYTES, MAX_RECORD_BYTES, MAX_TEXT_BYTES, REFS_DIR, SOURCES_FILE,
-    STORE_FILE, SourceConfig, Store, StoreError, TEXTS_DIR, VERSIONS_DIR,
+    CACHE_DIR, MAX_CACHE_BYTES, MAX_CONFIG_BYTES, MAX_RECORD_BYTES, MAX_TEXT_BYTES, REFS_DIR,
+    SOURCES_FILE, STORE_FILE, SourceConfig, Store, StoreError, TEXTS_DIR, VERSIONS_DIR,
 };
 use crate::claims::{canonical_form, claim_id};
 use crate::hash::{Id, ObjectKind};
 use crate::span::Span;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +56,21 @@ pub struct VerifyReport {
     pub texts: usize,
     pub claims: usize,
     pub problems: Vec<Problem>,
+    /// Articles with versions but no ref (`verify --repair` restores their refs).
+    pub without_ref: Vec<Orphan>,
+    /// Cache files that are damaged (`verify --repair` removes them).
+    #[serde(skip)]
+    pub damaged_caches: Vec<PathBuf>,
+}
+
+/// An article that has versions but no ref: its ref was deleted, or an `add` was
+/// interrupted before writing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    pub article: String,
+    pub versions: usize,
+    /// The version a restored ref points at: the newest one whose text is there.
+    pub newest: Option<Id>,
 }
 
 impl VerifyReport {
@@ -79,6 +94,7 @@ struct VersionFacts {
     article: ArticleName,
     parent: Option<Id>,
     text: Id,
+    logged_at: i64,
     /// The largest byte offset any span in it uses, and every span start/end, checked
     /// against the text.
     spans: Vec<Span>,
@@ -214,6 +230,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
                 article: rec.article,
                 parent: rec.parent,
                 text: rec.text,
+                logged_at: rec.logged_at.timestamp(),
                 spans,
             },
         );
@@ -224,6 +241,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
     // Refs.
     let refs_dir = root.join(REFS_DIR);
     let mut reachable: HashSet<Id> = HashSet::new();
+    let mut with_ref: HashSet<ArticleName> = HashSet::new();
     for entry in list_dir(&refs_dir, &mut report) {
         let name = entry
             .file_name()
@@ -254,6 +272,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             }
         };
         report.refs += 1;
+        with_ref.insert(article.clone());
         let bytes = match read_store_file(&entry, super::MAX_REF_BYTES) {
             Ok(b) => b,
             Err(e) => {
@@ -375,18 +394,58 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         }
     }
 
-    // Unreachable records: what an interrupted add leaves. Harmless.
+    // Articles with versions but no ref: hidden from every command.
+    let mut orphans: BTreeMap<&ArticleName, Vec<Id>> = BTreeMap::new();
+    for (id, facts) in &versions {
+        if !reachable.contains(id) && !with_ref.contains(&facts.article) {
+            orphans.entry(&facts.article).or_default().push(*id);
+        }
+    }
+    for (article, ids) in &orphans {
+        let parents: HashSet<Id> = ids.iter().filter_map(|id| versions[id].parent).collect();
+        // The newest tip of its histories whose text is there.
+        let newest = ids
+            .iter()
+            .filter(|id| !parents.contains(id) && texts.contains_key(&versions[id].text))
+            .max_by_key(|id| (versions[id].logged_at, **id))
+            .copied();
+        let name = article.as_str();
+        let fix = match newest {
+            Some(id) => format!(
+                "either way `claims verify --repair` writes its ref again, pointing at its newest version {}",
+                id.short(12)
+            ),
+            None => {
+                "its text is missing, so the ref cannot be restored: add the article again".into()
+            }
+        };
+        report.push(
+            Severity::Warning,
+            refs_dir.join(name),
+            format!(
+                "article {name:?} has {} version(s) but no ref, so no command shows it. Either its ref was deleted (by hand, or by a git merge or checkout: `git log --diff-filter=D -- refs/{name}` run in the store shows the commit) or an `add` was interrupted before writing it (then git shows no deleted ref); {fix}",
+                ids.len()
+            ),
+        );
+        report.without_ref.push(Orphan {
+            article: name.to_owned(),
+            versions: ids.len(),
+            newest,
+        });
+    }
+    // Other unreachable records: an older history replaced in a merge, or what an
+    // interrupted add leaves. Harmless.
     let mut dangling: Vec<&PathBuf> = versions
-        .keys()
-        .filter(|id| !reachable.contains(id))
-        .map(|id| &version_paths[id])
+        .iter()
+        .filter(|(id, f)| !reachable.contains(*id) && with_ref.contains(&f.article))
+        .map(|(id, _)| &version_paths[id])
         .collect();
     dangling.sort();
     for path in dangling {
         report.push(
             Severity::Note,
             path,
-            "no ref reaches this version (left by an interrupted add; harmless)",
+            "no ref reaches this version (a history replaced when a git conflict was resolved, or left by an interrupted add; harmless)",
         );
     }
     let reachable_texts: HashSet<Id> = reachable
@@ -420,6 +479,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             }
         }
     }
+    check_caches(root, &mut report);
     match lock_before {
         LockState::Stale { pid } => report.push(
             Severity::Warning,
@@ -437,6 +497,59 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             .then_with(|| a.path.cmp(&b.path))
     });
     report
+}
+
+/// The cache files: derived, so damage there is a warning (the next command rebuilds
+/// them), but a file over the limit or that claims did not write is named.
+fn check_caches(root: &Path, report: &mut VerifyReport) {
+    use std::io::Read;
+    let dir = root.join(CACHE_DIR);
+    if is_link(&dir) {
+        return; // reported above
+    }
+    // The first bytes of each: the magic, then the layout version (a cache of another
+    // version is only stale). The audit's cache is `src/audit/store.rs`.
+    for (file, magic) in [("index", b"CLAIMSIX"), ("audit-terms", b"CLAIMSAT")] {
+        let path = dir.join(file);
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let why = if meta.file_type().is_symlink() {
+            Some(LINK_REFUSED.to_owned())
+        } else if !meta.is_file() {
+            Some("not a regular file".to_owned())
+        } else if meta.len() > MAX_CACHE_BYTES {
+            Some(format!(
+                "{} bytes, over the limit of {MAX_CACHE_BYTES} bytes for a cache file",
+                meta.len()
+            ))
+        } else {
+            let mut start = [0u8; 12];
+            let read = super::fsio::open_no_follow(&path, false)
+                .and_then(|mut f| f.read_exact(&mut start));
+            if read.is_err() || &start[..8] != magic {
+                Some("not a cache file claims wrote".to_owned())
+            } else if file == "index"
+                && super::index::is_own_layout(&start)
+                && read_store_file(&path, MAX_CACHE_BYTES)
+                    .ok()
+                    .and_then(|b| super::Index::decode(&b))
+                    .is_none()
+            {
+                Some("damaged".to_owned())
+            } else {
+                None
+            }
+        };
+        if let Some(why) = why {
+            report.push(
+                Severity::Warning,
+                &path,
+                format!("damaged cache ({why}): harmless, the next command rebuilds it (`claims verify --repair` removes it now)"),
+            );
+            report.damaged_caches.push(path);
+        }
+    }
 }
 
 fn temp_file(report: &mut VerifyReport, path: &Path) {
@@ -534,6 +647,10 @@ fn objects(dir: &Path, ext: &str, report: &mut VerifyReport) -> Vec<(PathBuf, Id
 /// Removes leftover temporary files (under the writers' lock). Returns how many.
 pub fn clean(store: &Store, _lock: &WriteLock) -> Result<usize, StoreError> {
     let report = verify(store, Some(_lock), &LockState::Free);
+    remove_temps(&report)
+}
+
+fn remove_temps(report: &VerifyReport) -> Result<usize, StoreError> {
     let mut removed = 0;
     for p in &report.problems {
         let is_temp = p
@@ -541,12 +658,80 @@ pub fn clean(store: &Store, _lock: &WriteLock) -> Result<usize, StoreError> {
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX));
         if p.severity == Severity::Warning && is_temp {
-            fs::remove_file(&p.path).map_err(|source| StoreError::Io {
-                path: p.path.clone(),
-                source,
-            })?;
-            removed += 1;
+            // A folder of that name is no claims leftover, but is removed all the same
+            // (never through a link: `remove_dir_all` does not follow them).
+            let is_dir = fs::symlink_metadata(&p.path).is_ok_and(|m| m.is_dir());
+            let result = if is_dir {
+                fs::remove_dir_all(&p.path)
+            } else {
+                fs::remove_file(&p.path)
+            };
+            match result {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(StoreError::Io {
+                        path: p.path.clone(),
+                        source,
+                    });
+                }
+            }
         }
     }
     Ok(removed)
+}
+
+/// What `verify --repair` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repaired {
+    /// Refs written again: the article and the version it points at now.
+    pub refs: Vec<(String, Id)>,
+    /// Articles with versions but no ref that could not be restored (no text).
+    pub not_restored: Vec<String>,
+    pub temp_files: usize,
+    pub caches: usize,
+}
+
+/// Repairs what can be repaired without a copy (under the writers' lock): writes a ref
+/// again for every article that has versions but no ref, pointing at its newest version
+/// whose text is there; removes leftover temporary files and damaged cache files.
+pub fn repair(store: &Store, lock: &WriteLock) -> Result<Repaired, StoreError> {
+    let report = verify(store, Some(lock), &LockState::Free);
+    let mut done = Repaired::default();
+    for orphan in &report.without_ref {
+        let Some(id) = orphan.newest else {
+            done.not_restored.push(orphan.article.clone());
+            continue;
+        };
+        let name =
+            ArticleName::parse(&orphan.article).map_err(|problem| StoreError::InvalidName {
+                given: orphan.article.clone(),
+                problem,
+            })?;
+        let path = store.ref_path(&name);
+        let refs = store.root().join(REFS_DIR);
+        super::fsio::check_inside(store.root(), &refs).map_err(StoreError::io(&refs))?;
+        super::fsio::write_atomic(&path, super::ref_bytes(&id).as_bytes(), true)?;
+        done.refs.push((orphan.article.clone(), id));
+    }
+    done.temp_files = remove_temps(&report)?;
+    for path in &report.damaged_caches {
+        let is_dir = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        let result = if is_dir {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+        match result {
+            Ok(()) => done.caches += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.clone(),
+                    source,
+                });
+            }
+        }
+    }
+    Ok(done)
 }

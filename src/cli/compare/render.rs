@@ -2,7 +2,7 @@
 //! Markdown (comfy-table's ASCII_MARKDOWN preset), and CSV rows.
 
 use super::super::export::write_csv_row;
-use super::super::output::new_table;
+use super::super::output::{new_table, sanitize};
 use comfy_table::{ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
@@ -23,7 +23,7 @@ pub struct Grid {
 impl Grid {
     pub fn new<S: AsRef<str>>(dress: Dress, header: &[S]) -> Grid {
         let table = match dress {
-            Dress::Terminal => new_table(header.iter().map(|h| h.as_ref().to_owned())),
+            Dress::Terminal => new_table(header.iter().map(|h| h.as_ref().to_owned())).into_inner(),
             Dress::Markdown => {
                 let mut t = Table::new();
                 t.load_style(presets::ASCII_MARKDOWN);
@@ -46,11 +46,11 @@ impl Grid {
         match self.dress {
             Dress::Terminal => {
                 self.table
-                    .add_row(cells.iter().map(|c| c.as_ref().to_owned()));
+                    .add_row(cells.iter().map(|c| sanitize(c.as_ref()).into_owned()));
             }
             Dress::Markdown => {
                 self.table
-                    .add_row(cells.iter().map(|c| markdown_cell(c.as_ref())));
+                    .add_row(cells.iter().map(|c| markdown_cell(&sanitize(c.as_ref()))));
             }
         }
     }

@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         // Read the new article before the store: a bad file is reported as such.
         let doc = Document::read(path, DecodeOptions::default())?;
         let store = open_store(global)?;
-        let index = store.index()?;
+        let index = super::super::store_view::load_index(&store)?;
         let resolver = Resolver::new(store.source_config()?, &index);
         return super::against::run(&index, &resolver, path, &doc, format, paint);
     }
@@ -43,7 +43,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         .map(|a| article_arg(a).map(|n| n.as_str().to_owned()))
         .collect::<Result<Vec<_>, _>>()?;
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::super::store_view::load_index(&store)?;
     let versions = select(&index, &names)?;
     let resolver = Resolver::new(store.source_config()?, &index);
     let comparison = compare(&index, &versions, &CompareOptions::default());
