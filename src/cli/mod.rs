@@ -8,6 +8,7 @@ mod output;
 mod add;
 mod audit;
 mod compare;
+mod completions;
 mod diff;
 mod eval;
 mod export;
@@ -16,9 +17,11 @@ mod history;
 mod init;
 mod lines;
 mod list;
+mod man;
 mod show;
 mod sources;
 mod store_view;
+mod suggest;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -87,6 +90,10 @@ pub enum Command {
     Export(export::Args),
     /// Measure extraction against an annotated corpus (segmentation or attribution).
     Eval(eval::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per subcommand with --dir.
+    Man(man::Args),
 }
 
 /// Parses the command line, runs the subcommand and turns its outcome into an exit code.
@@ -107,6 +114,8 @@ pub fn main() -> ExitCode {
         Command::Verify(args) => verify::run(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
         Command::Eval(args) => eval::run(&cli.global, args),
+        Command::Completions(args) => completions::run(&cli.global, args),
+        Command::Man(args) => man::run(&cli.global, args),
     };
     match outcome {
         Ok(code) => code,
