@@ -16,7 +16,7 @@ fn completions_for_every_shell_name_the_subcommands() {
             .unwrap();
         assert!(out.status.success(), "{shell}");
         let text = String::from_utf8(out.stdout).unwrap();
-        for sub in ["compare", "audit", "completions"] {
+        for sub in ["compare", "audit", "articles", "completions"] {
             assert!(text.contains(sub), "{shell} completions lack {sub}");
         }
     }
@@ -70,4 +70,201 @@ fn help_has_examples_for_the_new_commands() {
             .stdout(predicate::str::contains("EXAMPLES:"));
     }
     let _ = TestStore::new;
+}
+
+/// A store with three articles from three outlets, quoting John Boehner under several
+/// spellings.
+fn newsroom() -> TestStore {
+    let t = TestStore::new();
+    let articles = [
+        (
+            "fox-budget",
+            "Fox News",
+            "2015-03-02",
+            "House Speaker John Boehner said the budget vote would happen on Friday. \
+             \"We will pass it,\" Boehner said. The plan cuts spending by $5 billion, \
+             according to the Congressional Budget Office.",
+        ),
+        (
+            "foxbiz-budget",
+            "Fox Business",
+            "2015-03-03",
+            "John Boehner told reporters the budget vote was delayed to Monday. \
+             Analysts say markets barely moved.",
+        ),
+        (
+            "times-budget",
+            "The Daily Times",
+            "2015-03-04",
+            "Speaker John Boehner said the budget vote would happen on Friday. \
+             The White House said it would veto the plan.",
+        ),
+    ];
+    for (name, outlet, date, text) in articles {
+        let path = t.write(&format!("{name}.md"), text);
+        t.cmd()
+            .args([
+                "add",
+                "--article",
+                name,
+                "--outlet",
+                outlet,
+                "--published",
+                date,
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+    }
+    t
+}
+
+#[test]
+fn articles_lists_every_article_in_every_format() {
+    let t = newsroom();
+    let rows = t.jsonl(&["articles"]);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["fox-budget", "foxbiz-budget", "times-budget"]);
+    for r in &rows {
+        assert_eq!(r["versions"], 1);
+        assert!(r["claims"].as_u64().unwrap() > 0);
+        assert!(r["outlet"].is_string() && r["published"].is_string());
+        assert_eq!(
+            r["sourced"].as_u64().unwrap() + r["unsourced"].as_u64().unwrap(),
+            r["claims"].as_u64().unwrap()
+        );
+    }
+    let json: serde_json::Value = serde_json::from_slice(
+        &t.cmd()
+            .args(["articles", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 3);
+    t.cmd()
+        .args(["articles", "--format", "table"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Fox Business"))
+        .stdout(predicate::str::contains("3 article(s)"));
+    // A second version is counted.
+    let path = t.write(
+        "again.md",
+        "John Boehner said the budget vote was moved to Tuesday.",
+    );
+    t.cmd()
+        .args(["add", "--article", "fox-budget", "--outlet", "Fox News"])
+        .arg(&path)
+        .assert()
+        .success();
+    let rows = t.jsonl(&["articles", "--since", "2015-03-03"]);
+    assert_eq!(rows.len(), 2);
+    let fox = t.jsonl(&["articles", "--outlet", "FOX"]);
+    assert_eq!(fox.len(), 2);
+    assert_eq!(
+        t.jsonl(&["articles", "--outlet", "fox news"])[0]["versions"],
+        2
+    );
+    t.cmd()
+        .args(["articles", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("EXAMPLES:"));
+}
+
+#[test]
+fn source_and_outlet_match_any_part_of_a_name() {
+    let t = newsroom();
+    let out = t
+        .cmd()
+        .args(["list", "--source", "boehner", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let articles: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(articles.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r["source"]["name"] == "John Boehner"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("matches: John Boehner"));
+    // Part of a name, any case.
+    assert_eq!(t.jsonl(&["list", "--source", "BOEH"]).len(), rows.len());
+
+    let out = t
+        .cmd()
+        .args(["list", "--outlet", "fox", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Fox Business") && stderr.contains("Fox News"),
+        "{stderr}"
+    );
+    let outlets: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["outlet"].to_string())
+        .collect();
+    assert_eq!(outlets.len(), 2);
+    // An exact name wins over a part: "fox news" is one outlet.
+    assert!(
+        t.jsonl(&["list", "--outlet", "FOX NEWS"])
+            .iter()
+            .all(|r| r["outlet"] == "Fox News")
+    );
+}
+
+#[test]
+fn did_you_mean_on_unknown_article_source_and_outlet() {
+    let t = newsroom();
+    for (args, hint) in [
+        (
+            &["list", "--source", "bohener"][..],
+            "did you mean \"John Boehner\"",
+        ),
+        (
+            &["list", "--outlet", "fxo news"][..],
+            "did you mean \"Fox News\"",
+        ),
+        (
+            &["list", "--article", "fox-budgte"][..],
+            "did you mean \"fox-budget\"",
+        ),
+        (
+            &["history", "times-budgt"][..],
+            "did you mean \"times-budget\"",
+        ),
+        (
+            &["diff", "times-budgt"][..],
+            "did you mean \"times-budget\"",
+        ),
+        (
+            &["compare", "fox-budget", "times-budgt"][..],
+            "did you mean \"times-budget\"",
+        ),
+        (
+            &["articles", "--outlet", "daily timse"][..],
+            "did you mean \"The Daily Times\"",
+        ),
+    ] {
+        t.cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(hint));
+    }
+    t.cmd()
+        .args(["list", "--source", "zzzz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no source matches \"zzzz\""));
 }

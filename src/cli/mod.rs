@@ -6,6 +6,7 @@ mod error;
 mod output;
 
 mod add;
+mod articles;
 mod audit;
 mod compare;
 mod completions;
@@ -17,6 +18,7 @@ mod history;
 mod init;
 mod lines;
 mod list;
+mod lookup;
 mod man;
 mod show;
 mod sources;
@@ -70,6 +72,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Log the claims of articles into the store.
     Add(add::Args),
+    /// List the stored articles: title, outlet, published date, versions, claims.
+    Articles(articles::Args),
     /// List stored claims, filtered by article, source, outlet or status.
     List(list::Args),
     /// Show one claim (by a unique id prefix) with every article and source carrying it.
@@ -104,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(&cli.global, args),
         Command::Extract(args) => extract::run(&cli.global, args),
         Command::Add(args) => add::run(&cli.global, args),
+        Command::Articles(args) => articles::run(&cli.global, args),
         Command::List(args) => list::run(&cli.global, args),
         Command::Show(args) => show::run(&cli.global, args),
         Command::Sources(args) => sources::run(&cli.global, args),

@@ -14,20 +14,35 @@ pub fn did_you_mean<'a>(
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let lower = c.to_lowercase();
-        let d = if lower.contains(&given) || given.contains(&lower) {
-            lower.chars().count().abs_diff(given.chars().count()).min(1)
-        } else {
-            edit_distance(&given, &lower)
-        };
-        let longest = given.chars().count().max(lower.chars().count());
-        if d > (longest / 3).max(1) {
-            continue;
+        // The whole name, and each word of a longer one ("chaa" -> "Victor D. Cha").
+        let words = lower.split_whitespace().filter(|w| w.chars().count() >= 3);
+        let mut d = distance(&given, &lower);
+        if lower.contains(' ') {
+            for w in words {
+                d = d.min(distance(&given, w));
+            }
         }
-        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+        if best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) && d != usize::MAX {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// How far apart two names are for a suggestion, or `usize::MAX` when too far: an edit
+/// distance of at most a third of the longer (and at least 1), or 1 when one holds the
+/// other.
+fn distance(given: &str, name: &str) -> usize {
+    if name.contains(given) || given.contains(name) {
+        return name.chars().count().abs_diff(given.chars().count()).min(1);
+    }
+    let d = edit_distance(given, name);
+    let longest = given.chars().count().max(name.chars().count());
+    if d > (longest / 3).max(1) {
+        usize::MAX
+    } else {
+        d
+    }
 }
 
 /// Levenshtein distance over characters.
@@ -56,6 +71,10 @@ mod tests {
         assert_eq!(did_you_mean("seed-stroy", names), Some("seed-story"));
         assert_eq!(did_you_mean("followup", names), Some("follow-up"));
         assert_eq!(did_you_mean("zebra", names), None);
+        assert_eq!(
+            did_you_mean("chaa", ["Victor D. Cha", "Xi Jinping"]),
+            Some("Victor D. Cha")
+        );
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

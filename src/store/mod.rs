@@ -33,7 +33,9 @@ pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
 pub use record::{
     Occurrence, StoredCue, StoredSource, VersionRecord, format_time, parse_ref, ref_bytes,
 };
-pub use sources::{Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, summarize};
+pub use sources::{
+    Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, key, summarize,
+};
 pub use verify::{Problem, Severity, VerifyReport, clean, verify};
 
 use crate::hash::{Id, ObjectKind, is_hex_prefix};

@@ -11,7 +11,7 @@ use claims::compare::report::{Cell, Comparison, Occ, RowKind, Statement, TableRo
 use claims::compare::store_compare::{CompareOptions, compare};
 use claims::hash::Id;
 use claims::input::{DecodeOptions, Document};
-use claims::store::{Index, Resolver, Row, StoreError, VersionEntry};
+use claims::store::{Index, Resolver, Row, VersionEntry};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -81,7 +81,7 @@ fn select<'i>(index: &'i Index, names: &[String]) -> Result<Vec<&'i VersionEntry
     for name in names {
         let head = index
             .head(name)
-            .ok_or_else(|| StoreError::UnknownArticle { name: name.clone() })?;
+            .ok_or_else(|| super::super::lookup::unknown_article(index, name))?;
         if !out.iter().any(|v| v.id == head.id) {
             out.push(head);
         }
