@@ -268,3 +268,84 @@ fn did_you_mean_on_unknown_article_source_and_outlet() {
         .code(2)
         .stderr(predicate::str::contains("no source matches \"zzzz\""));
 }
+
+#[test]
+fn sources_merge_and_alias_write_sources_toml() {
+    let t = newsroom();
+    let file = t.store().join("sources.toml");
+    // A hand-written entry with a comment, which edits elsewhere keep as written.
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n[[source]]\n# checked with the CBO's press office\nname = \"Congressional Budget Office\"\naliases = [\"CBO\"]\n");
+    std::fs::write(&file, &text).unwrap();
+
+    t.cmd()
+        .args(["sources", "alias", "boehner", "the Speaker"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\"the Speaker\" is now an alias of \"John Boehner\"",
+        ));
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(after.contains("# checked with the CBO's press office"));
+    assert!(after.contains("name = \"John Boehner\""));
+    assert!(after.contains("\"the Speaker\""));
+    // Again: nothing to change, nothing written.
+    t.cmd()
+        .args(["sources", "alias", "John Boehner", "THE SPEAKER"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing to change"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), after);
+
+    // Merge: the White House's claims become John Boehner's (a test, not politics).
+    let before = t.jsonl(&["list", "--source", "john boehner"]).len();
+    let white_house = t.jsonl(&["list", "--source", "white house"]).len();
+    assert!(white_house > 0);
+    t.cmd()
+        .args(["sources", "merge", "John Boehner", "White House"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "merged \"White House\" into \"John Boehner\"",
+        ));
+    assert_eq!(
+        t.jsonl(&["list", "--source", "john boehner"]).len(),
+        before + white_house
+    );
+    let sources = t.jsonl(&["sources"]);
+    assert!(!sources.iter().any(|s| s["name"] == "White House"));
+    let boehner = sources
+        .iter()
+        .find(|s| s["name"] == "John Boehner")
+        .unwrap();
+    assert_eq!(boehner["edited"], true);
+    t.verify_ok();
+
+    // A name already another source's is refused, and the file is left as it was.
+    let kept = std::fs::read_to_string(&file).unwrap();
+    t.cmd()
+        .args(["sources", "alias", "boehner", "CBO"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not written"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), kept);
+    t.cmd()
+        .args(["sources", "merge", "bohener", "analysts"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean \"John Boehner\""));
+    for sub in ["merge", "alias"] {
+        t.cmd()
+            .args(["sources", sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("EXAMPLES:"));
+    }
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(t.store())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

@@ -34,7 +34,8 @@ pub use record::{
     Occurrence, StoredCue, StoredSource, VersionRecord, format_time, parse_ref, ref_bytes,
 };
 pub use sources::{
-    Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, key, summarize,
+    Resolver, SOURCES_FILE, SOURCES_TEMPLATE, SourceConfig, SourceEntry, SourceSummary, key,
+    summarize,
 };
 pub use verify::{Problem, Severity, VerifyReport, clean, verify};
 
