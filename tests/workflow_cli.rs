@@ -349,3 +349,192 @@ fn sources_merge_and_alias_write_sources_toml() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// A temporary store of the three example articles (as examples/build-store.sh builds it).
+fn examples() -> TestStore {
+    let t = TestStore::new();
+    let articles = std::env::current_dir().unwrap().join("examples/articles");
+    t.cmd()
+        .arg("add")
+        .arg(articles.join("china-north-korea.txt"))
+        .args(["--published", "2024-10-25", "--outlet", "Seed article"])
+        .assert()
+        .success();
+    for name in ["seoul-troops-estimate.md", "beijing-ties-analysis.md"] {
+        t.cmd()
+            .arg("add")
+            .arg(articles.join(name))
+            .assert()
+            .success();
+    }
+    t
+}
+
+fn compare_json(t: &TestStore, args: &[&str]) -> serde_json::Value {
+    let out = t
+        .cmd()
+        .arg("compare")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The two counts of the table's last line: "N contradiction(s) and M agreement(s)".
+fn summary_counts(t: &TestStore, args: &[&str]) -> (u64, u64) {
+    let out = t
+        .cmd()
+        .arg("compare")
+        .args(args)
+        .args(["--format", "table"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap().to_owned();
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let at = |label: &str| -> u64 {
+        let i = words.iter().position(|w| w.starts_with(label)).unwrap();
+        words[i - 1].parse().unwrap()
+    };
+    (at("contradiction(s)"), at("agreement(s)"))
+}
+
+#[test]
+fn compare_filters_and_the_summary_line_counts_what_stats_count() {
+    let t = examples();
+    let all = compare_json(&t, &[]);
+    let rows = all["rows"].as_array().unwrap();
+    let contradictions = rows
+        .iter()
+        .filter(|r| r["relation"] == "contradiction")
+        .count();
+    assert!(contradictions >= 4, "{rows:?}");
+    let stats = &all["stats"];
+    assert_eq!(stats["contradiction_rows"], contradictions);
+    assert_eq!(stats["agreement_rows"], rows.len() - contradictions);
+    // The existing stats fields are still there.
+    for field in [
+        "articles",
+        "claims",
+        "distinct_claims",
+        "agreements",
+        "contradictions",
+    ] {
+        assert!(stats[field].is_u64(), "{field}");
+    }
+    assert_eq!(
+        summary_counts(&t, &[]),
+        (
+            stats["contradiction_rows"].as_u64().unwrap(),
+            stats["agreement_rows"].as_u64().unwrap()
+        )
+    );
+
+    let only = compare_json(&t, &["--only", "contradictions"]);
+    assert!(
+        only["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["relation"] == "contradiction")
+    );
+    assert!(
+        only["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["relation"] == "contradict")
+    );
+    assert_eq!(only["rows"].as_array().unwrap().len(), contradictions);
+    assert_eq!(
+        summary_counts(&t, &["--only", "contradictions"]),
+        (contradictions as u64, 0)
+    );
+
+    let agree = compare_json(&t, &["--only", "agreements", "--limit", "2"]);
+    assert_eq!(agree["rows"].as_array().unwrap().len(), 2);
+    assert!(agree["matches"].as_array().unwrap().len() <= 2);
+    assert!(
+        agree["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["relation"] == "agreement")
+    );
+    assert_eq!(agree["stats"]["agreement_rows"], 2);
+    assert_eq!(
+        summary_counts(&t, &["--only", "agreements", "--limit", "2"]),
+        (0, 2)
+    );
+
+    let strong = compare_json(&t, &["--min-score", "0.9"]);
+    assert!(
+        strong["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["score"].as_f64().unwrap() >= 0.9)
+    );
+    assert!(strong["rows"].as_array().unwrap().len() < rows.len());
+
+    let unsourced = compare_json(&t, &["--only", "unsourced"]);
+    assert!(unsourced["rows"].as_array().unwrap().is_empty());
+    assert!(!unsourced["unsourced"].as_array().unwrap().is_empty());
+
+    // --outlet and --since choose the articles compared.
+    let two = compare_json(&t, &["--since", "2024-10-26"]);
+    assert_eq!(two["articles"].as_array().unwrap().len(), 2);
+    let led = compare_json(&t, &["--outlet", "e", "--until", "2024-10-27"]);
+    let names: Vec<&str> = led["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["china-north-korea", "seoul-troops-estimate"]);
+    t.cmd()
+        .args(["compare", "--outlet", "harbor"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("comparing needs two or more"));
+    t.cmd()
+        .args(["compare", "--min-score", "3"])
+        .assert()
+        .code(2);
+    t.cmd()
+        .args(["compare", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("EXAMPLES:"));
+}
+
+#[test]
+fn compare_fail_on_contradiction_exits_1() {
+    let t = examples();
+    t.cmd()
+        .args(["compare", "--fail-on", "contradiction", "--format", "jsonl"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--fail-on contradiction"));
+    // Nothing contradicts among the agreements alone, and `never` never fails.
+    t.cmd()
+        .args([
+            "compare",
+            "--fail-on",
+            "contradiction",
+            "--only",
+            "agreements",
+        ])
+        .assert()
+        .success();
+    t.cmd()
+        .args(["compare", "--fail-on", "never"])
+        .assert()
+        .success();
+    t.cmd().args(["compare"]).assert().success();
+}
