@@ -706,7 +706,14 @@ impl<'a, 't> Analysis<'a, 't> {
             let (reason, request) = self.anonymity_reason(s);
             if !reason && self.config.enabled(Rule::AnonymousSource) {
                 let bare = np.bare;
-                let level = if bare { Level::Error } else { Level::Warning };
+                // "A source close to the negotiations said": one unnamed source, however
+                // described, is an error (PRODUCT.md); other unnamed sources warn.
+                let single = !np.plural && t.word_in(np.head, &["source"]);
+                let level = if bare || single {
+                    Level::Error
+                } else {
+                    Level::Warning
+                };
                 let message = if request {
                     format!(
                         "unnamed source “{described}” is granted anonymity without a reason: say why they could not be named (“... because they were not authorised to speak publicly”)"
@@ -714,6 +721,10 @@ impl<'a, 't> Analysis<'a, 't> {
                 } else if bare {
                     format!(
                         "“{described}” tells the reader nothing: name the source, or describe their position and say why they cannot be named"
+                    )
+                } else if single {
+                    format!(
+                        "“{described}” is a single unnamed source with no reason for anonymity: name them, or say why they could not be named (“who was not authorised to speak publicly”)"
                     )
                 } else {
                     format!(

@@ -95,7 +95,8 @@ impl Rule {
     }
 
     /// The level a finding of this rule has unless the config says otherwise.
-    /// (`anonymous-source` raises a bare "a source" to `error`; see [`Rule::explain`].)
+    /// (`anonymous-source` raises a bare "a source", and a single "a source close to
+    /// ...", to `error`; see [`Rule::explain`].)
     pub const fn default_level(self) -> Level {
         match self {
             Rule::QuoteWithoutSpeaker | Rule::Misquote => Level::Error,
@@ -200,9 +201,10 @@ Fix: add the attribution (\"..., Cha said.\") to the quotation's own sentence."
 told\", \"officials said\", \"a person familiar with the matter\") when neither its
 sentence nor the next one gives a reason for the anonymity (\"speaking on condition of
 anonymity because ...\", \"who was not authorised to speak publicly\", \"for fear of
-reprisal\"). A bare \"a source\" or \"sources\", with nothing saying who they are, is an
-error; a described one (\"a senior diplomat\", \"officials in Seoul\") is a warning.
-Setting a level in the config sets both.
+reprisal\"). A bare \"a source\" or \"sources\", with nothing saying who they are, and a
+single unnamed source however described (\"a source close to the negotiations\"), are
+errors; other unnamed sources (\"a senior diplomat\", \"officials in Seoul\", \"sources
+close to the talks\") are warnings. Setting a level in the config sets both.
 
 Why: AP, Reuters and The New York Times treat anonymity as a last resort. Their policies
 ask that the story say why the source was granted anonymity and describe the source as

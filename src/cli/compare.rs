@@ -62,8 +62,23 @@ or new) and what in the store it matches, with the article, its source and the r
 The new article is of its `published` date, or of today when it has none (a draft).
 JSON: `article`, `claims` (each with `standing`, `known` and `matches`), `summary`.
 
-Exit codes: 0 when the comparison ran (whatever it found); 2 for a missing store, an
-unknown article, or a file that cannot be read.")]
+Filters: --outlet, --since and --until choose the articles compared (of the outlets
+whose name is or holds NAME, published in the range); --only, --min-score and --limit
+choose what is shown of the comparison (rows and matches, contradictions first). The
+summary line and `stats.contradiction_rows` / `stats.agreement_rows` count the rows
+shown.
+
+Exit codes: 0 when the comparison ran (whatever it found), unless --fail-on
+contradiction and a contradiction is shown: 1 (for a newsroom's CI, as `audit`); 2 for a
+missing store, an unknown article, or a file that cannot be read.
+
+EXAMPLES:
+    claims compare                                   # every article's newest version
+    claims compare --only contradictions --min-score 0.5
+    claims compare --outlet fox --since 2024-10-01   # Fox outlets' articles since October
+    claims compare --only unsourced --limit 20 --format markdown
+    claims compare --fail-on contradiction --format jsonl > report.jsonl  # CI
+    claims compare --against draft.md")]
 pub struct Args {
     /// Articles of the store to compare, two or more [default: every article, oldest
     /// published first]. Names as in `claims list` (lower case).
@@ -86,6 +101,31 @@ pub struct Args {
     /// in contradiction, or neither?
     #[arg(long, value_name = "FILE.jsonl")]
     pub pairs: Option<PathBuf>,
+    /// Show only contradictions, only agreements, or only the statements nobody
+    /// sources (as --unsourced, without the matches).
+    #[arg(long, value_enum, value_name = "WHAT", conflicts_with_all = ["pairs", "against"])]
+    pub only: Option<Only>,
+    /// Show only matches scoring at least SCORE (0 to 1; the same claim scores 1).
+    #[arg(long, value_name = "SCORE", conflicts_with_all = ["pairs", "against"])]
+    pub min_score: Option<f64>,
+    /// Compare only articles of outlets whose name is or holds NAME (case does not
+    /// matter: "fox" is Fox News and Fox Business).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["pairs", "against"])]
+    pub outlet: Option<String>,
+    /// Compare only articles published on or after DATE (YYYY-MM-DD or RFC 3339; an
+    /// article without a published date counts from when it was logged).
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["pairs", "against"])]
+    pub since: Option<String>,
+    /// Compare only articles published before DATE.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["pairs", "against"])]
+    pub until: Option<String>,
+    /// Show at most N rows (and N matches, N unsourced statements), contradictions
+    /// first.
+    #[arg(long, value_name = "N", conflicts_with_all = ["pairs", "against"])]
+    pub limit: Option<usize>,
+    /// Exit with 1 when a contradiction is shown (after the filters).
+    #[arg(long, value_enum, value_name = "WHAT", conflicts_with_all = ["pairs", "against"])]
+    pub fail_on: Option<FailOn>,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -97,6 +137,26 @@ pub struct Args {
     /// `b` states what `a` states.
     #[arg(long, requires = "pairs")]
     pub symmetric: bool,
+}
+
+/// What `--only` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// Rows and matches that are contradictions.
+    Contradictions,
+    /// Rows and matches that are agreements.
+    Agreements,
+    /// The statements no compared article attributes (no rows, no matches).
+    Unsourced,
+}
+
+/// What `--fail-on` exits 1 for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// A contradiction shown.
+    Contradiction,
+    /// Nothing: exit 0 whatever is found (the default).
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

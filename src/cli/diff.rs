@@ -5,7 +5,7 @@ use super::error::CliError;
 use super::output::{self, ellipsize, new_table};
 use super::store_view::{Format, article_arg, format_or_default, open_store};
 use claims::hash::Id;
-use claims::store::{Change, Occurrence, Resolver, StoreError, diff_claims};
+use claims::store::{Change, Occurrence, Resolver, diff_claims};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -57,10 +57,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let index = super::store_view::load_index(&store)?;
     let history = index.history(name.as_str());
     let Some(head) = history.first() else {
-        return Err(StoreError::UnknownArticle {
-            name: name.as_str().to_owned(),
-        }
-        .into());
+        return Err(super::lookup::unknown_article(&index, name.as_str()));
     };
     let (from, to) = match args.versions.as_slice() {
         [] => (head.parent, head.id),

@@ -63,6 +63,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         since: None,
         logged_since: None,
         all_versions: args.all_versions,
+        outlets: None,
+        sources: None,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

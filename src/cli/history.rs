@@ -7,7 +7,7 @@ use super::store_view::{
     Format, JsonWriter, article_arg, format_or_default, open_store, time_text,
 };
 use claims::hash::Id;
-use claims::store::{Index, StoreError, VersionEntry};
+use claims::store::{Index, VersionEntry};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -72,10 +72,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let index = super::store_view::load_index(&store)?;
     let history = index.history(name.as_str());
     if history.is_empty() {
-        return Err(StoreError::UnknownArticle {
-            name: name.as_str().to_owned(),
-        }
-        .into());
+        return Err(super::lookup::unknown_article(&index, name.as_str()));
     }
     let rows: Vec<VersionOut> = history
         .iter()

@@ -2,25 +2,41 @@
 
 use super::GlobalArgs;
 use super::error::CliError;
+use super::lookup::{self, Sources};
 use super::output::{ellipsize, new_table};
 use super::store_view::{
     Format, JsonWriter, OccurrenceOut, article_arg, format_or_default, open_store, parse_date,
     published_date,
 };
 use chrono::{DateTime, Utc};
-use claims::store::{Index, Resolver, Row, StoreError, VersionEntry};
+use claims::store::{Index, Resolver, Row, VersionEntry, key};
+use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+--source and --outlet match loosely: the name or an alias in any case, or any part of
+one (\"boehner\" finds John Boehner, \"fox\" finds Fox News and Fox Business); the names
+they matched are said on stderr, and a name matching nothing is an error with the
+closest name as a hint.
+
+EXAMPLES:
+    claims list                               # every claim of every article's newest version
+    claims list --source boehner              # claims attributed to John Boehner
+    claims list --outlet fox --unsourced      # what Fox outlets assert without a source
+    claims list --article seed-story --all-versions
+    claims list --since 2024-10-01 --format json")]
 pub struct Args {
     /// Only claims of this article (repeatable).
     #[arg(long, value_name = "NAME")]
     pub article: Vec<String>,
-    /// Only claims attributed to this source (any of its names or aliases).
+    /// Only claims attributed to this source: any of its names or aliases, or any part
+    /// of one ("boehner" finds John Boehner); case does not matter.
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
-    /// Only claims from articles of this outlet (case does not matter).
+    /// Only claims from articles of this outlet: its name or any part of it ("fox"
+    /// finds Fox News); case does not matter.
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
     /// Only claims nobody is quoted for (the article's own assertions).
@@ -50,9 +66,29 @@ pub struct Filter {
     pub since: Option<DateTime<Utc>>,
     pub logged_since: Option<DateTime<Utc>>,
     pub all_versions: bool,
+    /// What --outlet resolved to (keys of the outlet names), after [`Filter::resolve`].
+    pub outlets: Option<BTreeSet<String>>,
+    /// What --source resolved to, after [`Filter::resolve`].
+    pub sources: Option<Sources>,
 }
 
 impl Filter {
+    /// Resolves the loose --source and --outlet queries against the store, saying on
+    /// stderr which names they matched (an error with "did you mean" when none).
+    pub fn resolve(&mut self, index: &Index, resolver: &Resolver) -> Result<(), CliError> {
+        if let Some(q) = &self.outlet {
+            let found = lookup::outlets(index, q)?;
+            lookup::note("outlet", q, &found.iter().cloned().collect::<Vec<_>>());
+            self.outlets = Some(found.iter().map(|o| key(o)).collect());
+        }
+        if let Some(q) = &self.source {
+            let found = lookup::sources(index, resolver, q)?;
+            lookup::note("source", q, &found.names);
+            self.sources = Some(found);
+        }
+        Ok(())
+    }
+
     pub fn from_args(args: &Args) -> Result<Filter, CliError> {
         let articles = args
             .article
@@ -67,11 +103,13 @@ impl Filter {
             since: args.since.as_deref().map(parse_date).transpose()?,
             logged_since: args.logged_since.as_deref().map(parse_date).transpose()?,
             all_versions: args.all_versions,
+            outlets: None,
+            sources: None,
         })
     }
 
     /// The versions to look in, checking that every named article exists.
-    pub fn versions<'i>(&self, index: &'i Index) -> Result<Vec<&'i VersionEntry>, StoreError> {
+    pub fn versions<'i>(&self, index: &'i Index) -> Result<Vec<&'i VersionEntry>, CliError> {
         let mut out = Vec::new();
         if self.articles.is_empty() {
             if self.all_versions {
@@ -90,7 +128,7 @@ impl Filter {
             for name in &self.articles {
                 let mut history = index.history(name);
                 if history.is_empty() {
-                    return Err(StoreError::UnknownArticle { name: name.clone() });
+                    return Err(lookup::unknown_article(index, name));
                 }
                 if self.all_versions {
                     history.reverse();
@@ -107,7 +145,12 @@ impl Filter {
     }
 
     fn version_matches(&self, index: &Index, v: &VersionEntry) -> bool {
-        if let Some(outlet) = &self.outlet {
+        if let Some(outlets) = &self.outlets {
+            match index.opt_str(v.outlet) {
+                Some(o) if outlets.contains(&key(o)) => {}
+                _ => return false,
+            }
+        } else if let Some(outlet) = &self.outlet {
             match index.opt_str(v.outlet) {
                 Some(o) if o.eq_ignore_ascii_case(outlet.trim()) => {}
                 _ => return false,
@@ -134,7 +177,11 @@ impl Filter {
         if self.unsourced && row.source_kind.is_some() {
             return false;
         }
-        if let Some(wanted) = &self.source {
+        if let Some(sources) = &self.sources {
+            if row.source_kind.is_none() || !sources.matches(resolver, index.str(row.source_name)) {
+                return false;
+            }
+        } else if let Some(wanted) = &self.source {
             match row.source_kind {
                 Some(_) => {
                     if !resolver.same(wanted, index.str(row.source_name)) {
@@ -150,10 +197,11 @@ impl Filter {
 
 pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
-    let filter = Filter::from_args(&args)?;
+    let mut filter = Filter::from_args(&args)?;
     let store = open_store(global)?;
     let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
+    filter.resolve(&index, &resolver)?;
     let versions = filter.versions(&index)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -6,8 +6,10 @@ mod error;
 mod output;
 
 mod add;
+mod articles;
 mod audit;
 mod compare;
+mod completions;
 mod diff;
 mod eval;
 mod export;
@@ -16,9 +18,12 @@ mod history;
 mod init;
 mod lines;
 mod list;
+mod lookup;
+mod man;
 mod show;
 mod sources;
 mod store_view;
+mod suggest;
 mod verify;
 
 use clap::{Parser, Subcommand};
@@ -67,6 +72,8 @@ pub enum Command {
     Extract(extract::Args),
     /// Log the claims of articles into the store.
     Add(add::Args),
+    /// List the stored articles: title, outlet, published date, versions, claims.
+    Articles(articles::Args),
     /// List stored claims, filtered by article, source, outlet or status.
     List(list::Args),
     /// Show one claim (by a unique id prefix) with every article and source carrying it.
@@ -87,6 +94,10 @@ pub enum Command {
     Export(export::Args),
     /// Measure extraction against an annotated corpus (segmentation or attribution).
     Eval(eval::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per subcommand with --dir.
+    Man(man::Args),
 }
 
 /// Parses the command line, runs the subcommand and turns its outcome into an exit code.
@@ -97,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::Init(args) => init::run(&cli.global, args),
         Command::Extract(args) => extract::run(&cli.global, args),
         Command::Add(args) => add::run(&cli.global, args),
+        Command::Articles(args) => articles::run(&cli.global, args),
         Command::List(args) => list::run(&cli.global, args),
         Command::Show(args) => show::run(&cli.global, args),
         Command::Sources(args) => sources::run(&cli.global, args),
@@ -107,6 +119,8 @@ pub fn main() -> ExitCode {
         Command::Verify(args) => verify::run(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
         Command::Eval(args) => eval::run(&cli.global, args),
+        Command::Completions(args) => completions::run(&cli.global, args),
+        Command::Man(args) => man::run(&cli.global, args),
     };
     match outcome {
         Ok(code) => code,

@@ -36,7 +36,10 @@ pub use record::{
     EARLIEST_TIME, LATEST_TIME, Occurrence, StoredCue, StoredSource, VersionRecord, format_time,
     parse_ref, ref_bytes, time_in_range,
 };
-pub use sources::{Resolver, SOURCES_FILE, SourceConfig, SourceEntry, SourceSummary, summarize};
+pub use sources::{
+    Resolver, SOURCES_FILE, SOURCES_TEMPLATE, SourceConfig, SourceEntry, SourceSummary, key,
+    summarize,
+};
 pub use verify::{Orphan, Problem, Repaired, Severity, VerifyReport, clean, repair, verify};
 
 use crate::hash::{Id, ObjectKind, is_hex_prefix};

@@ -151,6 +151,7 @@ pub(super) fn run(
         versions: &versions,
         comparison: &Comparison::empty(),
         paint,
+        show: super::store::Show::default(),
     };
     let mut summary = AgainstSummary {
         claims: results.len(),

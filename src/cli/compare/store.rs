@@ -2,17 +2,23 @@
 //! dispatch to `--against FILE`, in [`super::against`]).
 
 use super::super::GlobalArgs;
+use super::super::articles::article_time;
 use super::super::error::CliError;
+use super::super::lookup;
 use super::super::output::{self, Paint, ellipsize, write_json_line};
+use super::super::store_view::parse_date;
 use super::super::store_view::{SourceOut, article_arg, open_store, published_date};
 use super::render::{CsvWriter, Dress, Grid};
-use super::{Args, Format};
+use super::{Args, FailOn, Format, Only};
+use claims::compare::RelationKind;
 use claims::compare::report::{Cell, Comparison, Occ, RowKind, Statement, TableRow};
 use claims::compare::store_compare::{CompareOptions, compare};
 use claims::hash::Id;
 use claims::input::{DecodeOptions, Document};
-use claims::store::{Index, Resolver, Row, StoreError, VersionEntry};
+use claims::store::key;
+use claims::store::{Index, Resolver, Row, VersionEntry};
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -42,33 +48,128 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         .iter()
         .map(|a| article_arg(a).map(|n| n.as_str().to_owned()))
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(m) = args.min_score
+        && !(0.0..=1.0).contains(&m)
+    {
+        return Err(
+            CliError::new(format!("--min-score {m} is not between 0 and 1"))
+                .with_hint("scores run from 0 to 1; the same claim in two articles scores 1"),
+        );
+    }
     let store = open_store(global)?;
+<<<<<<< HEAD
     let index = super::super::store_view::load_index(&store)?;
     let versions = select(&index, &names)?;
+=======
+    let index = store.index()?;
+    let mut versions = select(&index, &names)?;
+    narrow(&index, &mut versions, &args)?;
+>>>>>>> workflow
     let resolver = Resolver::new(store.source_config()?, &index);
     let comparison = compare(&index, &versions, &CompareOptions::default());
+    let show = Show {
+        only: args.only,
+        min_score: args.min_score,
+        limit: args.limit,
+    };
+    let with_unsourced = args.unsourced || args.only == Some(Only::Unsourced);
     let view = View {
         index: &index,
         resolver: &resolver,
         versions: &versions,
         comparison: &comparison,
         paint,
+        show,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match format {
-        Format::Table => view.table(&mut out, Dress::Terminal, args.unsourced)?,
-        Format::Markdown => view.table(&mut out, Dress::Markdown, args.unsourced)?,
+        Format::Table => view.table(&mut out, Dress::Terminal, with_unsourced)?,
+        Format::Markdown => view.table(&mut out, Dress::Markdown, with_unsourced)?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &view.json(args.unsourced))
+            serde_json::to_writer_pretty(&mut out, &view.json(with_unsourced))
                 .map_err(io::Error::other)?;
             writeln!(out)?;
         }
-        Format::Jsonl => view.jsonl(&mut out, args.unsourced)?,
-        Format::Csv => view.csv(&mut out, args.unsourced)?,
+        Format::Jsonl => view.jsonl(&mut out, with_unsourced)?,
+        Format::Csv => view.csv(&mut out, with_unsourced)?,
     }
     out.flush()?;
+    let contradictions = view
+        .shown_rows()
+        .iter()
+        .filter(|r| r.kind == RowKind::Contradiction)
+        .count();
+    if args.fail_on == Some(FailOn::Contradiction) && contradictions > 0 {
+        eprintln!("{contradictions} contradiction(s) found (--fail-on contradiction): exit code 1");
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether --outlet, --since or --until choose the articles.
+fn narrows(args: &Args) -> bool {
+    args.outlet.is_some() || args.since.is_some() || args.until.is_some()
+}
+
+/// Keeps the articles of the outlets --outlet names, published within --since/--until.
+fn narrow(index: &Index, versions: &mut Vec<&VersionEntry>, args: &Args) -> Result<(), CliError> {
+    if !narrows(args) {
+        return Ok(());
+    }
+    let since = args.since.as_deref().map(parse_date).transpose()?;
+    let until = args.until.as_deref().map(parse_date).transpose()?;
+    let outlets: Option<BTreeSet<String>> = match &args.outlet {
+        Some(q) => {
+            let found = lookup::outlets(index, q)?;
+            lookup::note("outlet", q, &found.iter().cloned().collect::<Vec<_>>());
+            Some(found.iter().map(|o| key(o)).collect())
+        }
+        None => None,
+    };
+    versions.retain(|v| {
+        let when = article_time(index, v);
+        outlets.as_ref().is_none_or(|set| {
+            index
+                .opt_str(v.outlet)
+                .is_some_and(|o| set.contains(&key(o)))
+        }) && since.is_none_or(|s| when >= s.timestamp())
+            && until.is_none_or(|u| when < u.timestamp())
+    });
+    if versions.len() < 2 {
+        return Err(CliError::new(format!(
+            "{} article(s) match --outlet/--since/--until: comparing needs two or more",
+            versions.len()
+        ))
+        .with_hint(
+            "`claims articles` with the same --outlet/--since/--until lists what they match",
+        ));
+    }
+    Ok(())
+}
+
+/// What of a comparison is shown: --only, --min-score, --limit.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Show {
+    pub only: Option<Only>,
+    pub min_score: Option<f64>,
+    pub limit: Option<usize>,
+}
+
+impl Show {
+    fn keeps(&self, relation: RowKind, score: f64) -> bool {
+        let kind_ok = match self.only {
+            None => true,
+            Some(Only::Contradictions) => relation == RowKind::Contradiction,
+            Some(Only::Agreements) => relation == RowKind::Agreement,
+            Some(Only::Unsourced) => false,
+        };
+        kind_ok && self.min_score.is_none_or(|m| score >= m)
+    }
+
+    fn limit(&self) -> usize {
+        self.limit.unwrap_or(usize::MAX)
+    }
 }
 
 /// The versions to compare: the named articles' newest, in the order given, or every
@@ -81,7 +182,7 @@ fn select<'i>(index: &'i Index, names: &[String]) -> Result<Vec<&'i VersionEntry
     for name in names {
         let head = index
             .head(name)
-            .ok_or_else(|| StoreError::UnknownArticle { name: name.clone() })?;
+            .ok_or_else(|| super::super::lookup::unknown_article(index, name))?;
         if !out.iter().any(|v| v.id == head.id) {
             out.push(head);
         }
@@ -202,6 +303,10 @@ struct StatsOut {
     contradictions: usize,
     /// Relations found between claims of articles telling different stories, left out.
     other_stories: usize,
+    /// Rows of the table shown (after --only, --min-score, --limit) that are
+    /// contradictions, and that are agreements: what the table's last line counts.
+    contradiction_rows: usize,
+    agreement_rows: usize,
 }
 
 #[derive(Serialize)]
@@ -239,6 +344,7 @@ pub(super) struct View<'a> {
     pub versions: &'a [&'a VersionEntry],
     pub comparison: &'a Comparison,
     pub paint: Paint,
+    pub show: Show,
 }
 
 impl<'a> View<'a> {
@@ -285,10 +391,28 @@ impl<'a> View<'a> {
             .collect()
     }
 
+    /// The table's rows that --only and --min-score keep, at most --limit of them.
+    pub fn shown_rows(&self) -> Vec<&'a TableRow> {
+        self.comparison
+            .rows
+            .iter()
+            .filter(|r| self.show.keeps(r.kind, r.score))
+            .take(self.show.limit())
+            .collect()
+    }
+
     fn matches_out(&self) -> Vec<MatchOut<'a>> {
         self.comparison
             .matches()
             .into_iter()
+            .filter(|m| {
+                let kind = match m.relation {
+                    RelationKind::Contradict => RowKind::Contradiction,
+                    _ => RowKind::Agreement,
+                };
+                self.show.keeps(kind, m.score)
+            })
+            .take(self.show.limit())
             .map(|m| MatchOut {
                 relation: m.relation.as_str(),
                 score: rounded(m.score),
@@ -339,6 +463,7 @@ impl<'a> View<'a> {
         self.comparison
             .unsourced(self.index)
             .into_iter()
+            .take(self.show.limit())
             .map(|s: &Statement| UnsourcedOut {
                 id: s.id,
                 text: self.text(s.occurrences[0].row),
@@ -349,7 +474,14 @@ impl<'a> View<'a> {
 
     fn stats_out(&self) -> StatsOut {
         let s = &self.comparison.stats;
+        let rows = self.shown_rows();
+        let contradiction_rows = rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Contradiction)
+            .count();
         StatsOut {
+            contradiction_rows,
+            agreement_rows: rows.len() - contradiction_rows,
             articles: self.versions.len(),
             claims: s.occurrences,
             distinct_claims: s.statements,
@@ -365,9 +497,8 @@ impl<'a> View<'a> {
             articles: self.articles_out(),
             matches: self.matches_out(),
             rows: self
-                .comparison
-                .rows
-                .iter()
+                .shown_rows()
+                .into_iter()
                 .map(|r| self.row_out(r))
                 .collect(),
             unsourced: with_unsourced.then(|| self.unsourced_out()),
@@ -394,7 +525,7 @@ impl<'a> View<'a> {
                 },
             )?;
         }
-        for r in &self.comparison.rows {
+        for r in self.shown_rows() {
             write_json_line(
                 out,
                 &Typed {
@@ -440,7 +571,7 @@ impl<'a> View<'a> {
             "source_kind",
             "reasons",
         ])?;
-        for (n, r) in self.comparison.rows.iter().enumerate() {
+        for (n, r) in self.shown_rows().into_iter().enumerate() {
             let anchor = self.row(r.claim.row);
             let row_fields = [
                 (n + 1).to_string(),
@@ -530,10 +661,14 @@ impl<'a> View<'a> {
                 Dress::Terminal => writeln!(out, "{}", self.paint.bold(title)),
             }
         };
-        let rows = &self.comparison.rows;
+        let rows = self.shown_rows();
         let n_articles = self.versions.len();
-        heading(out, "Claims matched across articles")?;
-        if rows.is_empty() {
+        let only_unsourced = self.show.only == Some(Only::Unsourced);
+        if !only_unsourced {
+            heading(out, "Claims matched across articles")?;
+        }
+        if only_unsourced {
+        } else if rows.is_empty() {
             writeln!(out, "no claim of one article matches a claim of another")?;
         } else if n_articles <= MAX_COLUMNS {
             let mut header = vec!["#".to_owned(), "claim".to_owned()];
@@ -580,7 +715,9 @@ impl<'a> View<'a> {
             }
             grid.write(out)?;
         }
-        writeln!(out)?;
+        if !only_unsourced {
+            writeln!(out)?;
+        }
         heading(out, "Articles")?;
         let mut grid = Grid::new(
             dress,
@@ -624,17 +761,11 @@ impl<'a> View<'a> {
                 grid.write(out)?;
             }
         }
-        let contradictions = rows
-            .iter()
-            .filter(|r| r.kind == RowKind::Contradiction)
-            .count();
+        let stats = self.stats_out();
         writeln!(
             out,
             "\n{} article(s), {} claim(s): {} contradiction(s) and {} agreement(s) across articles",
-            n_articles,
-            self.comparison.stats.occurrences,
-            contradictions,
-            rows.len() - contradictions
+            stats.articles, stats.claims, stats.contradiction_rows, stats.agreement_rows
         )
     }
 
