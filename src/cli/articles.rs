@@ -74,7 +74,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let since = args.since.as_deref().map(parse_date).transpose()?;
     let until = args.until.as_deref().map(parse_date).transpose()?;
     let store = open_store(global)?;
-    let index = store.index()?;
+    let index = super::store_view::load_index(&store)?;
     let outlets: Option<BTreeSet<String>> = match &args.outlet {
         Some(q) => {
             let found = lookup::outlets(&index, q)?;

@@ -57,14 +57,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         );
     }
     let store = open_store(global)?;
-<<<<<<< HEAD
     let index = super::super::store_view::load_index(&store)?;
-    let versions = select(&index, &names)?;
-=======
-    let index = store.index()?;
     let mut versions = select(&index, &names)?;
     narrow(&index, &mut versions, &args)?;
->>>>>>> workflow
     let resolver = Resolver::new(store.source_config()?, &index);
     let comparison = compare(&index, &versions, &CompareOptions::default());
     let show = Show {
