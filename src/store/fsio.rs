@@ -47,17 +47,7 @@ pub fn write_temp(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 /// not make `claims` read (or hang on) a file outside the store.
 pub fn read_store_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     use std::io::Read;
-    let file = open_no_follow(path, false)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file (a store holds plain files only)",
-        ));
-    }
-    if meta.len() > limit {
-        return Err(too_large(meta.len(), limit));
-    }
+    let (file, meta) = open_plain_file(path, limit)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
@@ -66,11 +56,9 @@ pub fn read_store_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads a cache file (never through a link, nor from a device or FIFO) when it starts
-/// with `header` and is at most `limit` bytes: `Ok(None)` when it starts otherwise (stale,
-/// of another layout, or damaged), which is found without reading the rest.
-pub fn read_cache_file(path: &Path, header: &[u8], limit: u64) -> io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
+/// Opens a regular file of the store (never through a link, nor a device or FIFO) of at
+/// most `limit` bytes, with its metadata.
+fn open_plain_file(path: &Path, limit: u64) -> io::Result<(File, std::fs::Metadata)> {
     let file = open_no_follow(path, false)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -82,6 +70,15 @@ pub fn read_cache_file(path: &Path, header: &[u8], limit: u64) -> io::Result<Opt
     if meta.len() > limit {
         return Err(too_large(meta.len(), limit));
     }
+    Ok((file, meta))
+}
+
+/// Reads a cache file (never through a link, nor from a device or FIFO) when it starts
+/// with `header` and is at most `limit` bytes: `Ok(None)` when it starts otherwise (stale,
+/// of another layout, or damaged), which is found without reading the rest.
+pub fn read_cache_file(path: &Path, header: &[u8], limit: u64) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let (file, meta) = open_plain_file(path, limit)?;
     let mut file = file.take(limit);
     let mut start = vec![0; header.len()];
     if file.read_exact(&mut start).is_err() || start != header {
