@@ -109,6 +109,10 @@ fn store_hint(err: &StoreError) -> String {
             "create one with `claims init --store {}`, or check the --store / CLAIMS_STORE path",
             path.display()
         ),
+        StoreError::HalfMade { path } => format!(
+            "`claims init --store {}` completes it (it keeps what is there and writes the rest)",
+            path.display()
+        ),
         StoreError::InitNotEmpty { .. } => {
             "choose an empty or new folder for the store with --store DIR".into()
         }

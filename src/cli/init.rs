@@ -24,10 +24,25 @@ pub fn run(global: &GlobalArgs, _args: Args) -> Result<ExitCode, CliError> {
                 store.root().display()
             );
         }
-        InitOutcome::AlreadyThere => {
+        InitOutcome::Completed { written } => {
+            println!(
+                "Completed the claim store in {} that an interrupted init left (wrote {}).",
+                shown.display(),
+                written.join(", ")
+            );
+        }
+        InitOutcome::AlreadyThere { added } if added.is_empty() => {
             println!(
                 "A claim store already exists in {}; nothing changed.",
                 shown.display()
+            );
+        }
+        InitOutcome::AlreadyThere { added } => {
+            println!(
+                "A claim store already exists in {}; added {}, which an older claims did not write (commit {} with git).",
+                shown.display(),
+                added.join(" and "),
+                if added.len() == 1 { "it" } else { "them" }
             );
         }
     }

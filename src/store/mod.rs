@@ -6,6 +6,7 @@
 //!   store.toml              format version (a newer one is refused)
 //!   sources.toml            canonical source names, roles, aliases: edited by hand only
 //!   .gitignore              cache/, lock, .tmp-*
+//!   .gitattributes          `* -text`: git never converts line endings
 //!   refs/<article>          the article's newest version id (64 hex digits, newline)
 //!   versions/ab/<62 hex>.toml   one article version with its claims (immutable)
 //!   texts/ab/<62 hex>.txt       the article text as logged (immutable)
@@ -17,6 +18,8 @@ mod add;
 mod diff;
 mod fsio;
 mod index;
+mod init;
+mod line_endings;
 mod lock;
 mod name;
 mod record;
@@ -29,7 +32,8 @@ pub use diff::{Change, ClaimDiff, diff_claims};
 pub use fsio::{
     Batch, PathError, TEMP_PREFIX, check_inside, read_cache_file, read_store_file, write_atomic,
 };
-pub use index::{Damage, Index, Row, VersionEntry};
+pub use index::{Damage, Index, Row, VersionEntry, header as index_cache_header};
+pub use init::{GITATTRIBUTES, GITATTRIBUTES_FILE, InitOutcome, is_half_made};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
 pub use record::{
@@ -74,9 +78,6 @@ pub const MAX_REF_BYTES: u64 = 4096;
 /// The largest `store.toml` or `sources.toml` read.
 pub const MAX_CONFIG_BYTES: u64 = 16 * 1024 * 1024;
 
-const GITIGNORE: &str =
-    "# Derived and transient files, never shared (docs/store-format.md).\n/cache/\n/lock\n.tmp-*\n";
-
 /// Why the store could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -84,6 +85,10 @@ pub enum StoreError {
     NotFound { path: PathBuf },
     #[error("{path} is not a claim store (it has no store.toml)")]
     NotAStore { path: PathBuf },
+    #[error(
+        "{path} is a half-made claim store: an interrupted `claims init` left it without store.toml"
+    )]
+    HalfMade { path: PathBuf },
     #[error("{path} is not empty and is not a claim store")]
     InitNotEmpty { path: PathBuf },
     #[error(
@@ -193,52 +198,12 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// What `init` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InitOutcome {
-    Created,
-    AlreadyThere,
-}
-
 impl Store {
-    /// Creates a store in `dir` (which may exist if empty). An existing store is left as
-    /// it is.
+    /// Creates a store in `dir` (which may exist if empty), or completes one an
+    /// interrupted `init` left. An existing store is kept as it is, but for the git
+    /// files (`.gitignore`, `.gitattributes`) an older release did not write.
     pub fn init(dir: &Path) -> Result<(Store, InitOutcome), StoreError> {
-        if dir.join(STORE_FILE).exists() {
-            return Store::open(dir).map(|s| (s, InitOutcome::AlreadyThere));
-        }
-        match fs::read_dir(dir) {
-            Ok(mut entries) => {
-                if entries.next().is_some() {
-                    return Err(StoreError::InitNotEmpty {
-                        path: dir.to_owned(),
-                    });
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                fs::create_dir_all(dir).map_err(StoreError::io(dir))?;
-            }
-            Err(e) => return Err(StoreError::io(dir)(e)),
-        }
-        let store = Store {
-            root: dir.to_owned(),
-        };
-        for sub in [REFS_DIR, VERSIONS_DIR, TEXTS_DIR] {
-            let p = dir.join(sub);
-            fsio::ensure_dir(&p).map_err(StoreError::io(&p))?;
-        }
-        fsio::write_atomic(&dir.join(".gitignore"), GITIGNORE.as_bytes(), true)?;
-        fsio::write_atomic(
-            &dir.join(SOURCES_FILE),
-            sources::SOURCES_TEMPLATE.as_bytes(),
-            true,
-        )?;
-        // store.toml last: a folder without it is not a store yet.
-        let config = format!(
-            "# A claims store: plain files shared through git (docs/store-format.md).\nformat = {FORMAT_VERSION}\n"
-        );
-        fsio::write_atomic(&dir.join(STORE_FILE), config.as_bytes(), true)?;
-        Ok((store, InitOutcome::Created))
+        init::init(dir)
     }
 
     /// Opens the store in `dir`, refusing one written by a newer format.
@@ -251,6 +216,11 @@ impl Store {
             other => other,
         });
         let Some(bytes) = read? else {
+            if init::is_half_made(dir) {
+                return Err(StoreError::HalfMade {
+                    path: dir.to_owned(),
+                });
+            }
             return Err(StoreError::NotAStore {
                 path: dir.to_owned(),
             });
@@ -282,7 +252,7 @@ impl Store {
         let start_abs = fs::canonicalize(start).unwrap_or_else(|_| start.to_owned());
         for dir in start_abs.ancestors() {
             let candidate = dir.join(STORE_DIR);
-            if candidate.join(STORE_FILE).is_file() {
+            if candidate.join(STORE_FILE).is_file() || init::is_half_made(&candidate) {
                 return Store::open(&candidate);
             }
         }
@@ -723,7 +693,7 @@ mod tests {
         assert_eq!(outcome, InitOutcome::Created);
         assert_eq!(
             Store::init(&store_dir).unwrap().1,
-            InitOutcome::AlreadyThere
+            InitOutcome::AlreadyThere { added: vec![] }
         );
         let deep = dir.path().join("a/b/c");
         fs::create_dir_all(&deep).unwrap();

@@ -4,6 +4,8 @@
 //! are what a crash is allowed to leave.
 
 use super::fsio::{LINK_REFUSED, TEMP_PREFIX, read_store_file};
+use super::init::GITATTRIBUTES_FILE;
+use super::line_endings;
 use super::lock::{self, LockState, WriteLock};
 use super::name::ArticleName;
 use super::record::{VersionRecord, parse_ref};
@@ -58,6 +60,8 @@ pub struct VerifyReport {
     pub problems: Vec<Problem>,
     /// Articles with versions but no ref (`verify --repair` restores their refs).
     pub without_ref: Vec<Orphan>,
+    /// Files whose line endings git converted at checkout (`core.autocrlf`).
+    pub converted_line_endings: usize,
     /// Cache files that are damaged (`verify --repair` removes them).
     #[serde(skip)]
     pub damaged_caches: Vec<PathBuf>,
@@ -79,6 +83,11 @@ impl VerifyReport {
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count()
+    }
+
+    fn converted(&mut self, path: &Path) {
+        self.converted_line_endings += 1;
+        self.push(Severity::Error, path, line_endings::CONVERTED);
     }
 
     fn push(&mut self, severity: Severity, path: impl Into<PathBuf>, message: impl Into<String>) {
@@ -144,7 +153,12 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         match read_store_file(&path, MAX_TEXT_BYTES) {
             Ok(bytes) => {
                 let actual = Id::of(ObjectKind::Text, &bytes);
-                if actual != id {
+                if actual != id
+                    && line_endings::crlf_to_lf(&bytes)
+                        .is_some_and(|lf| Id::of(ObjectKind::Text, &lf) == id)
+                {
+                    report.converted(&path);
+                } else if actual != id {
                     report.push(
                         Severity::Error,
                         &path,
@@ -178,6 +192,16 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
                 continue;
             }
         };
+        if let Some(lf) = line_endings::crlf_to_lf(text.as_bytes())
+            && std::str::from_utf8(&lf)
+                .ok()
+                .and_then(|lf| VersionRecord::from_toml(lf).ok())
+                .is_some_and(|rec| rec.id() == id)
+        {
+            // Counted, and read no further: its ref is reported through the same cause.
+            report.converted(&path);
+            continue;
+        }
         let rec = match VersionRecord::from_toml(&text) {
             Ok(r) => r,
             Err(e) => {
@@ -280,6 +304,12 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
                 continue;
             }
         };
+        if parse_ref(&bytes).is_none()
+            && line_endings::crlf_to_lf(&bytes).is_some_and(|lf| parse_ref(&lf).is_some())
+        {
+            report.converted(&entry);
+            continue;
+        }
         let Some(head) = parse_ref(&bytes) else {
             let conflict = bytes.starts_with(b"<<<<<<<");
             report.push(
@@ -480,6 +510,16 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         }
     }
     check_caches(root, &mut report);
+    if report.converted_line_endings > 0 {
+        let summary = line_endings::summary(report.converted_line_endings, root);
+        report.push(Severity::Error, root, summary);
+    } else if !root.join(GITATTRIBUTES_FILE).exists() {
+        report.push(
+            Severity::Note,
+            root.join(GITATTRIBUTES_FILE),
+            format!("missing: a clone with core.autocrlf=true (the Git for Windows default) would convert the store's line endings; `claims init --store {}` adds it", root.display()),
+        );
+    }
     match lock_before {
         LockState::Stale { pid } => report.push(
             Severity::Warning,
