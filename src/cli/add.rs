@@ -207,7 +207,7 @@ fn feed(
 }
 
 /// `logged_at`: now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible stores.
-fn logged_at() -> Result<DateTime<Utc>, CliError> {
+pub(super) fn logged_at() -> Result<DateTime<Utc>, CliError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.is_empty() => {
             let Ok(secs) = v.trim().parse::<i64>() else {

@@ -8,6 +8,7 @@ mod output;
 mod add;
 mod articles;
 mod audit;
+mod claimreview;
 mod compare;
 mod completions;
 mod diff;
@@ -20,6 +21,7 @@ mod lines;
 mod list;
 mod lookup;
 mod man;
+mod rate;
 mod show;
 mod sources;
 mod store_view;
@@ -88,6 +90,8 @@ pub enum Command {
     Compare(compare::Args),
     /// Audit a draft's sourcing before publication, like a linter.
     Audit(audit::Args),
+    /// Record a verdict on a claim (an immutable rating record; a later one supersedes).
+    Rate(rate::Args),
     /// Recompute every hash in the store and check every reference.
     Verify(verify::Args),
     /// Export the store as JSON Lines or CSV.
@@ -116,6 +120,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
         Command::Audit(args) => audit::run(&cli.global, args),
+        Command::Rate(args) => rate::run(&cli.global, args),
         Command::Verify(args) => verify::run(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
         Command::Eval(args) => eval::run(&cli.global, args),

@@ -5,6 +5,10 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
 
+/// The version of the JSON shapes the commands print, in each document's `schema` field
+/// (raised when a field changes meaning or goes away; new fields do not raise it).
+pub const SCHEMA: u32 = 1;
+
 /// Whether standard output is a terminal (tables and colour) or a pipe (machine formats).
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()

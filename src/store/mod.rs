@@ -19,6 +19,7 @@ mod fsio;
 mod index;
 mod lock;
 mod name;
+mod rating;
 mod record;
 mod sources;
 mod toml_out;
@@ -32,9 +33,12 @@ pub use fsio::{
 pub use index::{Damage, Index, Row, VersionEntry};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
+pub use rating::{
+    RATINGS_DIR, Rating, Ratings, Scale, StoredRating, rating_path, read_ratings, write_rating,
+};
 pub use record::{
     EARLIEST_TIME, LATEST_TIME, Occurrence, StoredCue, StoredSource, VersionRecord, format_time,
-    parse_ref, ref_bytes, time_in_range,
+    parse_ref, ref_bytes, time_in_range, whole_seconds,
 };
 pub use sources::{
     Resolver, SOURCES_FILE, SOURCES_TEMPLATE, SourceConfig, SourceEntry, SourceSummary, key,
