@@ -15,6 +15,7 @@ mod diff;
 mod eval;
 mod export;
 mod extract;
+mod fields;
 mod history;
 mod init;
 mod lines;
@@ -40,6 +41,15 @@ use std::process::ExitCode;
 /// before publication.
 #[derive(Debug, Parser)]
 #[command(name = "claims", version, max_term_width = 100)]
+#[command(after_help = "\
+Every JSON document and JSON Lines record the commands print starts with \"schema\": 1,
+the version of its shape (raised only when a field changes meaning or goes away; new
+fields do not raise it). In a JSON array each element carries it. The ClaimReview export
+is schema.org's vocabulary and has none.
+
+EXAMPLES:
+    claims init && claims add story.md --outlet \"The Times\"
+    claims list --format jsonl | jq 'select(.schema == 1) | .text'")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -76,7 +76,6 @@ pub struct Args {
 
 #[derive(Serialize)]
 struct RatedOut<'a> {
-    schema: u32,
     id: String,
     path: String,
     #[serde(flatten)]
@@ -146,13 +145,12 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     match args.format {
         Some(Format::Json) | Some(Format::Jsonl) => {
             let value = RatedOut {
-                schema: super::output::SCHEMA,
                 id: id.to_hex(),
                 path: path.display().to_string(),
                 rating: &rating,
             };
             if args.format == Some(Format::Json) {
-                serde_json::to_writer_pretty(&mut out, &value).map_err(io::Error::other)?;
+                output::write_json_pretty(&mut out, &value)?;
                 writeln!(out)?;
             } else {
                 write_json_line(&mut out, &value)?;

@@ -125,7 +125,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 ..claim
             };
             if format == Format::Json {
-                serde_json::to_writer_pretty(&mut out, &claim).map_err(io::Error::other)?;
+                output::write_json_pretty(&mut out, &claim)?;
                 writeln!(out)?;
             } else {
                 output::write_json_line(&mut out, &claim)?;

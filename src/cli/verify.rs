@@ -87,7 +87,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
         VerifyFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+            output::write_json_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
         VerifyFormat::Text => {
