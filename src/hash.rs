@@ -21,6 +21,8 @@ pub enum ObjectKind {
     Text,
     /// An article version record's canonical form.
     Version,
+    /// A rating record's canonical form (a person's verdict on a claim).
+    Rating,
 }
 
 impl ObjectKind {
@@ -29,6 +31,7 @@ impl ObjectKind {
             ObjectKind::Claim => "claim",
             ObjectKind::Text => "text",
             ObjectKind::Version => "version",
+            ObjectKind::Rating => "rating",
         }
     }
 }

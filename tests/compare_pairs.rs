@@ -54,8 +54,21 @@ fn jsonl_has_one_line_per_pair_in_input_order_with_the_expected_relation() {
         assert!((0.0..=1.0).contains(&score), "{line}");
         let reasons = line["reasons"].as_array().unwrap();
         assert!(!reasons.is_empty(), "{line}");
-        // Only the contract's fields (no `signals` without --explain).
-        assert_eq!(line.as_object().unwrap().len(), 4, "{line}");
+        // Only the contract's fields and the schema version (no `signals` without
+        // --explain).
+        let mut keys: Vec<&str> = line
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            ["id", "reasons", "relation", "schema", "score"],
+            "{line}"
+        );
+        assert_eq!(line["schema"], 1);
     }
 }
 

@@ -21,7 +21,16 @@ Adding the same text again changes nothing (and says so); a changed text or new 
 makes a new version whose parent is the previous one. History is never rewritten.
 Articles are named by --article, else the front matter or JSONL `id`, else the file name,
 as lower-case slugs (bbc/business/001.txt -> bbc-business-001); two inputs of one run
-that map to one name are refused. SOURCE_DATE_EPOCH fixes the logged-at time.")]
+that map to one name are refused. SOURCE_DATE_EPOCH fixes the logged-at time.
+With --input-format jsonl, --id-field, --text-field, --title-field, --outlet-field,
+--url-field and --date-field name the fields a corpus uses; fields not mapped are kept as
+extra metadata.
+
+EXAMPLES:
+    claims add story.md --outlet \"The Times\" --published 2024-10-25
+    claims add --input-format jsonl articles.jsonl
+    claims add --input-format jsonl --id-field event_id,outlet --date-field date basil.jsonl
+    claims add --format jsonl drafts/*.md           # one JSON line per article")]
 pub struct Args {
     /// Articles to log: text or Markdown with optional TOML front matter (`+++` lines:
     /// title, outlet, url, published, id); `-` reads standard input.
@@ -31,6 +40,8 @@ pub struct Args {
     /// `{"id": ..., "text": ..., "title": ..., "outlet": ...}` records.
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
+    #[command(flatten)]
+    pub fields: super::fields::FieldArgs,
     /// The article's name in the store [default: front matter or JSONL `id`, else the
     /// file name, made into a slug]. Lower-case letters, digits, `-`, `_`, `.`.
     #[arg(long, value_name = "NAME")]
@@ -84,6 +95,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
         }
     }
+    args.fields
+        .field_map(args.input_format == InputFormat::Jsonl)?;
     let several = args.files.len() > 1 || args.input_format == InputFormat::Jsonl;
     if let Some(p) = &args.published {
         parse_date(p)?;
@@ -186,6 +199,9 @@ fn feed(
     progress: &mut Progress,
 ) -> Result<(), CliError> {
     let options = DecodeOptions { lossy: args.lossy };
+    let fields = args
+        .fields
+        .field_map(args.input_format == InputFormat::Jsonl)?;
     for path in &args.files {
         match args.input_format {
             InputFormat::Text => {
@@ -196,7 +212,7 @@ fn feed(
             InputFormat::Jsonl => {
                 let origin = path.display().to_string();
                 let reader = super::lines::open(path)?;
-                for doc in JsonlReader::new(reader, origin) {
+                for doc in JsonlReader::with_fields(reader, origin, fields.clone()) {
                     session.log(logger, doc?, path)?;
                     progress.tick(session.count);
                 }
@@ -207,7 +223,7 @@ fn feed(
 }
 
 /// `logged_at`: now, or `SOURCE_DATE_EPOCH` (seconds) for reproducible stores.
-fn logged_at() -> Result<DateTime<Utc>, CliError> {
+pub(super) fn logged_at() -> Result<DateTime<Utc>, CliError> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.is_empty() => {
             let Ok(secs) = v.trim().parse::<i64>() else {

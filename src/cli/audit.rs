@@ -513,7 +513,7 @@ fn write_json(
             column_kind: "unicodeCodePoints",
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    super::output::write_json_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 

@@ -254,7 +254,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
             Format::Json => {
                 out.write_all(if first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut out, &record(&pair, &relation, evidence.as_ref()))
+                let value = record(&pair, &relation, evidence.as_ref());
+                serde_json::to_writer(&mut out, &output::versioned(&value))
                     .map_err(io::Error::other)?;
             }
             Format::Csv => write_csv_row(

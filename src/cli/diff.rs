@@ -151,7 +151,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 removed: &diff.removed,
                 changed: &diff.changed,
             };
-            serde_json::to_writer_pretty(&mut out, &whole).map_err(io::Error::other)?;
+            output::write_json_pretty(&mut out, &whole)?;
             writeln!(out)?;
         }
         Format::Jsonl => {

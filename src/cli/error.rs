@@ -81,7 +81,7 @@ impl From<InputError> for CliError {
                 "front matter is TOML between two `+++` lines: title, outlet, url, published"
             }
             InputError::Jsonl { .. } => {
-                "each line must be a JSON object with string fields \"id\" and \"text\""
+                "each line must be a JSON object with an id and a text field (\"id\" and \"text\" unless --id-field and --text-field name others)"
             }
             InputError::TooLarge { .. } => {
                 "split the file into articles; one article is at most 64 MiB"

@@ -1,7 +1,5 @@
-//! `claims export`: the store's claim occurrences as JSON Lines or CSV.
-//!
-//! ClaimReview JSON-LD is for claims a person has rated; the store has no rating yet, so
-//! none is produced.
+//! `claims export`: the store's claim occurrences as JSON Lines or CSV, or the rated
+//! claims as schema.org ClaimReview JSON-LD.
 
 use super::GlobalArgs;
 use super::error::CliError;
@@ -13,6 +11,22 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+--format claimreview writes one JSON-LD array of schema.org ClaimReview objects, one per
+claim with a rating (`claims rate`), built from its current rating: claimReviewed (the
+claim), reviewRating (the verdict as alternateName; ratingValue, bestRating and
+worstRating when the rating is numeric), itemReviewed (a Claim: its author is the source
+most articles give, else the outlet asserting it; its appearance is every article
+carrying it, with url, headline, datePublished and publisher where the store has them),
+author (the reviewer, --by, as an Organization), datePublished (the day of the rating)
+and url (the review's address, --url). A rating without --url is left out with a
+warning: ClaimReview requires the address. It carries no `schema` field: it is
+schema.org's vocabulary, not a claims document.
+
+EXAMPLES:
+    claims export > claims.jsonl
+    claims export --format csv --all-versions > claims.csv
+    claims export --format claimreview > claimreview.json")]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
@@ -28,6 +42,8 @@ pub enum ExportFormat {
     Jsonl,
     /// One claim occurrence per row, with a header row (RFC 4180 quoting).
     Csv,
+    /// schema.org ClaimReview JSON-LD for the rated claims (`claims rate`).
+    Claimreview,
 }
 
 const CSV_HEADER: &[&str] = &[
@@ -55,6 +71,19 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let store = open_store(global)?;
     let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.format == ExportFormat::Claimreview {
+        let ratings = super::rate::load_ratings(&store)?;
+        let n = super::claimreview::write_claimreviews(&mut out, &index, &resolver, &ratings)?;
+        out.flush()?;
+        if n == 0 {
+            eprintln!(
+                "no rated claim to export: `claims rate ID --verdict ... --url ...` rates one"
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let filter = Filter {
         articles: Vec::new(),
         source: None,
@@ -66,8 +95,6 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         outlets: None,
         sources: None,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     if args.format == ExportFormat::Csv {
         write_csv_row(&mut out, CSV_HEADER.iter().copied())?;
     }
@@ -75,7 +102,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         for row in index.rows_of(v) {
             let occ = OccurrenceOut::new(&index, &resolver, v, row);
             match args.format {
-                ExportFormat::Jsonl => write_json_line(&mut out, &occ)?,
+                ExportFormat::Jsonl | ExportFormat::Claimreview => write_json_line(&mut out, &occ)?,
                 ExportFormat::Csv => {
                     let id = occ.id.to_hex();
                     let version = occ.version.to_hex();

@@ -11,6 +11,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+EXAMPLES:
+    claims extract story.md                        # a table on a terminal, JSON Lines otherwise
+    claims extract --format json story.md          # the contract of ../shared/eval/FORMAT.md
+    claims extract --input-format jsonl docs.jsonl # {\"id\", \"text\", ...} records, streamed
+    claims extract --input-format jsonl --id-field event_id,outlet --date-field date basil.jsonl")]
 pub struct Args {
     /// Articles to read: text or Markdown, with optional TOML front matter between `+++`
     /// lines; `-` reads standard input.
@@ -20,6 +26,8 @@ pub struct Args {
     /// `{"id": ..., "text": ...}` records (streamed, in constant memory).
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
+    #[command(flatten)]
+    pub fields: super::fields::FieldArgs,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -60,6 +68,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Jsonl
     });
     let options = DecodeOptions { lossy: args.lossy };
+    let fields = args
+        .fields
+        .field_map(args.input_format == InputFormat::Jsonl)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut printer = Printer {
@@ -79,7 +90,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             InputFormat::Jsonl => {
                 let origin = path.display().to_string();
                 let reader = super::lines::open(path)?;
-                for doc in JsonlReader::new(reader, origin) {
+                for doc in JsonlReader::with_fields(reader, origin, fields.clone()) {
                     printer.document(&mut out, &doc?)?;
                 }
             }
@@ -121,7 +132,7 @@ impl Printer {
             Format::Jsonl => write_json_line(out, &record)?,
             Format::Json => {
                 out.write_all(if self.first { b"\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut *out, &record).map_err(io::Error::other)?;
+                output::write_json_pretty(&mut *out, &record)?;
             }
             Format::Table => self.table(out, doc, &extraction)?,
         }

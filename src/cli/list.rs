@@ -4,12 +4,14 @@ use super::GlobalArgs;
 use super::error::CliError;
 use super::lookup::{self, Sources};
 use super::output::{ellipsize, new_table};
+use super::rate::RatingOut;
 use super::store_view::{
     Format, JsonWriter, OccurrenceOut, article_arg, format_or_default, open_store, parse_date,
     published_date,
 };
 use chrono::{DateTime, Utc};
 use claims::store::{Index, Resolver, Row, VersionEntry, key};
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -26,7 +28,8 @@ EXAMPLES:
     claims list --source boehner              # claims attributed to John Boehner
     claims list --outlet fox --unsourced      # what Fox outlets assert without a source
     claims list --article seed-story --all-versions
-    claims list --since 2024-10-01 --format json")]
+    claims list --since 2024-10-01 --format json
+    claims list --rated                       # claims with a verdict (`claims rate`)")]
 pub struct Args {
     /// Only claims of this article (repeatable).
     #[arg(long, value_name = "NAME")]
@@ -52,6 +55,9 @@ pub struct Args {
     /// Include claims of earlier versions, not only each article's newest.
     #[arg(long)]
     pub all_versions: bool,
+    /// Only claims that have a rating (`claims rate`), with their current verdict.
+    #[arg(long)]
+    pub rated: bool,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -205,33 +211,20 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let versions = filter.versions(&index)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let ratings = super::rate::load_ratings(&store)?;
     let rows = versions.iter().flat_map(|v| {
         index
             .rows_of(v)
             .iter()
             .filter(|r| filter.row_matches(&index, &resolver, r))
-            .map(|r| OccurrenceOut::new(&index, &resolver, v, r))
+            .filter(|r| !args.rated || ratings.current(&r.claim).is_some())
+            .map(|r| RatedOccurrence {
+                occurrence: OccurrenceOut::new(&index, &resolver, v, r),
+                rating: RatingOut::current(&ratings, &r.claim),
+            })
     });
     match format {
-        Format::Table => {
-            let mut table = new_table(["claim", "text", "source", "article"]);
-            let mut n = 0;
-            for occ in rows {
-                n += 1;
-                table.add_row([
-                    occ.id.short(12),
-                    ellipsize(occ.text, 120),
-                    occ.source_label(),
-                    occ.article.to_owned(),
-                ]);
-            }
-            if n == 0 {
-                writeln!(out, "no claims match")?;
-            } else {
-                writeln!(out, "{table}")?;
-                writeln!(out, "{n} claim occurrence(s)")?;
-            }
-        }
+        Format::Table => write_table(&mut out, rows, args.rated)?,
         _ => {
             let mut w = JsonWriter::new(&mut out, format)?;
             for occ in rows {
@@ -242,4 +235,46 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A claim occurrence with its claim's current rating, when it has one.
+#[derive(Serialize)]
+struct RatedOccurrence<'a> {
+    #[serde(flatten)]
+    occurrence: OccurrenceOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: Option<RatingOut<'a>>,
+}
+
+fn write_table<'a>(
+    out: &mut impl Write,
+    rows: impl Iterator<Item = RatedOccurrence<'a>>,
+    rated: bool,
+) -> io::Result<()> {
+    let mut header = vec!["claim", "text", "source", "article"];
+    if rated {
+        header.push("verdict");
+    }
+    let mut table = new_table(header);
+    let mut n = 0;
+    for RatedOccurrence { occurrence, rating } in rows {
+        n += 1;
+        let mut cells = vec![
+            occurrence.id.short(12),
+            ellipsize(occurrence.text, 120),
+            occurrence.source_label(),
+            occurrence.article.to_owned(),
+        ];
+        if rated {
+            cells.push(rating.map(|r| r.label()).unwrap_or_default());
+        }
+        table.add_row(cells);
+    }
+    if n == 0 {
+        writeln!(out, "no claims match")?;
+    } else {
+        writeln!(out, "{table}")?;
+        writeln!(out, "{n} claim occurrence(s)")?;
+    }
+    Ok(())
 }

@@ -8,18 +8,21 @@ mod output;
 mod add;
 mod articles;
 mod audit;
+mod claimreview;
 mod compare;
 mod completions;
 mod diff;
 mod eval;
 mod export;
 mod extract;
+mod fields;
 mod history;
 mod init;
 mod lines;
 mod list;
 mod lookup;
 mod man;
+mod rate;
 mod show;
 mod sources;
 mod store_view;
@@ -38,6 +41,15 @@ use std::process::ExitCode;
 /// before publication.
 #[derive(Debug, Parser)]
 #[command(name = "claims", version, max_term_width = 100)]
+#[command(after_help = "\
+Every JSON document and JSON Lines record the commands print starts with \"schema\": 1,
+the version of its shape (raised only when a field changes meaning or goes away; new
+fields do not raise it). In a JSON array each element carries it. The ClaimReview export
+is schema.org's vocabulary and has none.
+
+EXAMPLES:
+    claims init && claims add story.md --outlet \"The Times\"
+    claims list --format jsonl | jq 'select(.schema == 1) | .text'")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -88,6 +100,8 @@ pub enum Command {
     Compare(compare::Args),
     /// Audit a draft's sourcing before publication, like a linter.
     Audit(audit::Args),
+    /// Record a verdict on a claim (an immutable rating record; a later one supersedes).
+    Rate(rate::Args),
     /// Recompute every hash in the store and check every reference.
     Verify(verify::Args),
     /// Export the store as JSON Lines or CSV.
@@ -116,6 +130,7 @@ pub fn main() -> ExitCode {
         Command::Diff(args) => diff::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
         Command::Audit(args) => audit::run(&cli.global, args),
+        Command::Rate(args) => rate::run(&cli.global, args),
         Command::Verify(args) => verify::run(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
         Command::Eval(args) => eval::run(&cli.global, args),

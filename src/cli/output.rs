@@ -5,6 +5,10 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
 
+/// The version of the JSON shapes the commands print, in each document's `schema` field
+/// (raised when a field changes meaning or goes away; new fields do not raise it).
+pub const SCHEMA: u32 = 1;
+
 /// Whether standard output is a terminal (tables and colour) or a pipe (machine formats).
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
@@ -102,10 +106,33 @@ where
     SafeTable(table)
 }
 
-/// Writes one value as a line of JSON.
+/// A JSON object with the [`SCHEMA`] version as its first field. Every JSON document and
+/// JSON Lines record the commands print goes through it (a top-level array carries it in
+/// each element), so programs can tell which shapes they read.
+#[derive(Serialize)]
+pub struct Versioned<'a, T: Serialize + ?Sized> {
+    schema: u32,
+    #[serde(flatten)]
+    value: &'a T,
+}
+
+/// `value` (a struct or map) with the `schema` field.
+pub fn versioned<T: Serialize + ?Sized>(value: &T) -> Versioned<'_, T> {
+    Versioned {
+        schema: SCHEMA,
+        value,
+    }
+}
+
+/// Writes one object as a line of JSON, with its `schema` version.
 pub fn write_json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &versioned(value)).map_err(io::Error::other)?;
     out.write_all(b"\n")
+}
+
+/// Writes one object as indented JSON (no newline after it), with its `schema` version.
+pub fn write_json_pretty<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &versioned(value)).map_err(io::Error::other)
 }
 
 /// Cuts `text` to at most `max` characters, ending with an ellipsis when cut.

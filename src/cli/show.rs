@@ -4,8 +4,9 @@
 use super::GlobalArgs;
 use super::error::CliError;
 use super::output::{self, new_table};
+use super::rate::RatingOut;
 use super::store_view::{Format, OccurrenceOut, format_or_default, open_store};
-use claims::store::{Resolver, StoreError};
+use claims::store::Resolver;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
@@ -30,6 +31,8 @@ struct ClaimOut<'a> {
     /// Sources it is attributed to there (canonical names).
     sources: Vec<&'a str>,
     unsourced_in: usize,
+    /// The current rating (`claims rate`), with how many earlier ones it replaced.
+    rating: Option<RatingOut<'a>>,
     /// Every occurrence, in current and earlier versions.
     occurrences: Vec<OccurrenceOut<'a>>,
 }
@@ -38,26 +41,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let format = format_or_default(args.format);
     let store = open_store(global)?;
     let index = super::store_view::load_index(&store)?;
-    let id = match store.resolve_claim(&index, &args.id) {
-        Ok(id) => id,
-        Err(StoreError::UnknownId { prefix }) => {
-            let lower = prefix.to_ascii_lowercase();
-            let version = index
-                .versions
-                .iter()
-                .find(|v| v.id.to_hex().starts_with(&lower));
-            let err = CliError::from(StoreError::UnknownId { prefix });
-            return Err(match version {
-                Some(v) => err.with_hint(format!(
-                    "that is a version of article {:?}: see `claims history {}`",
-                    index.str(v.article),
-                    index.str(v.article)
-                )),
-                None => err,
-            });
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let ratings = super::rate::load_ratings(&store)?;
+    let id = super::rate::resolve_claim_arg(&store, &index, &ratings, &args.id)?;
     let rows = index.rows_with_claim(&id);
     let resolver = Resolver::new(store.source_config()?, &index);
     let mut occurrences: Vec<OccurrenceOut> = rows
@@ -91,6 +76,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         articles: articles.into_iter().collect(),
         sources: sources.into_iter().collect(),
         unsourced_in,
+        rating: RatingOut::current(&ratings, &id),
         occurrences: Vec::new(),
     };
     let stdout = io::stdout();
@@ -109,6 +95,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                     super::output::sanitize_line(&claim.sources.join("; ")).into_owned()
                 }
             )?;
+            if let Some(r) = &claim.rating {
+                write_rating(&mut out, r)?;
+            }
             let mut table = new_table([
                 "article", "version", "source", "cue", "quote", "outlet", "logged",
             ]);
@@ -136,7 +125,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 ..claim
             };
             if format == Format::Json {
-                serde_json::to_writer_pretty(&mut out, &claim).map_err(io::Error::other)?;
+                output::write_json_pretty(&mut out, &claim)?;
                 writeln!(out)?;
             } else {
                 output::write_json_line(&mut out, &claim)?;
@@ -145,4 +134,25 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The current rating under the claim: verdict, who and when, the note, and how many
+/// earlier ratings it replaced.
+fn write_rating(out: &mut impl Write, r: &RatingOut) -> io::Result<()> {
+    let earlier = match r.earlier {
+        0 => String::new(),
+        n => format!(" (replacing {n} earlier rating(s), kept in the store)"),
+    };
+    writeln!(
+        out,
+        "rated {} by {} at {}{earlier}",
+        output::sanitize_line(&r.label()),
+        output::sanitize_line(r.by),
+        r.rated_at
+    )?;
+    writeln!(out, "  {}", output::sanitize_line(r.note))?;
+    if let Some(url) = r.url {
+        writeln!(out, "  {}", output::sanitize_line(url))?;
+    }
+    Ok(())
 }

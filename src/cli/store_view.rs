@@ -224,7 +224,7 @@ impl<W: Write> JsonWriter<W> {
         } else {
             self.out
                 .write_all(if self.first { b"\n" } else { b",\n" })?;
-            serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::other)?;
+            output::write_json_pretty(&mut self.out, value)?;
         }
         self.first = false;
         Ok(())

@@ -87,7 +87,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
         VerifyFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+            output::write_json_pretty(&mut out, &report)?;
             writeln!(out)?;
         }
         VerifyFormat::Text => {
@@ -110,11 +110,12 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             let count = |s| report.problems.iter().filter(|p| p.severity == s).count();
             writeln!(
                 out,
-                "checked {} refs, {} versions, {} texts, {} claim occurrences: {} error(s), {} warning(s), {} note(s)",
+                "checked {} refs, {} versions, {} texts, {} claim occurrences, {} ratings: {} error(s), {} warning(s), {} note(s)",
                 report.refs,
                 report.versions,
                 report.texts,
                 report.claims,
+                report.ratings,
                 count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Note)

@@ -8,21 +8,70 @@ use std::io::BufRead;
 /// bound.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Which fields of a record hold the id, the text and the metadata, so a corpus goes in
+/// with the names it has (BASIL's `event_id` and `date`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldMap {
+    /// The id: one field, or several whose values are joined with `-` (an event id and
+    /// an outlet, when a corpus has one record per outlet of an event).
+    pub id: Vec<String>,
+    pub text: String,
+    pub title: String,
+    pub outlet: String,
+    pub url: String,
+    /// The publication date; `None` reads `published`, else `date`.
+    pub date: Option<String>,
+}
+
+impl Default for FieldMap {
+    fn default() -> Self {
+        FieldMap {
+            id: vec!["id".into()],
+            text: "text".into(),
+            title: "title".into(),
+            outlet: "outlet".into(),
+            url: "url".into(),
+            date: None,
+        }
+    }
+}
+
+impl FieldMap {
+    /// Whether `key` is one of the fields mapped to the id, text or metadata.
+    fn is_mapped(&self, key: &str) -> bool {
+        self.id.iter().any(|k| k == key)
+            || [&self.text, &self.title, &self.outlet, &self.url]
+                .iter()
+                .any(|k| k.as_str() == key)
+            || match &self.date {
+                Some(d) => d == key,
+                None => key == "published" || key == "date",
+            }
+    }
+}
+
 /// Reads documents from JSON Lines, one at a time.
 pub struct JsonlReader<R> {
     reader: R,
     origin: String,
     line_no: u64,
     buf: Vec<u8>,
+    fields: FieldMap,
 }
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(reader: R, origin: impl Into<String>) -> Self {
+        Self::with_fields(reader, origin, FieldMap::default())
+    }
+
+    /// A reader taking the id, text and metadata from the fields `fields` names.
+    pub fn with_fields(reader: R, origin: impl Into<String>, fields: FieldMap) -> Self {
         JsonlReader {
             reader,
             origin: origin.into(),
             line_no: 0,
             buf: Vec::new(),
+            fields,
         }
     }
 
@@ -94,43 +143,52 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if line.is_empty() {
                 continue;
             }
-            return Some(parse_record(line).map_err(|m| self.error(m)));
+            return Some(parse_record(line, &self.fields).map_err(|m| self.error(m)));
         }
     }
 }
 
-fn parse_record(line: &str) -> Result<Document, String> {
+fn parse_record(line: &str, fields: &FieldMap) -> Result<Document, String> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let serde_json::Value::Object(map) = value else {
-        return Err("expected a JSON object with \"id\" and \"text\"".into());
+        return Err(format!(
+            "expected a JSON object with {:?} and {:?}",
+            fields.id.join("+"),
+            fields.text
+        ));
     };
-    let mut id = None;
-    let mut text = None;
-    let mut meta = Metadata::default();
-    for (key, value) in map {
-        let as_text = match value {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::Bool(b) => b.to_string(),
-            serde_json::Value::Null => continue,
-            // Nested metadata (gold annotations and the like) is not ours to keep.
-            serde_json::Value::Array(_) | serde_json::Value::Object(_) => continue,
-        };
-        match key.as_str() {
-            "id" => id = Some(as_text),
-            "text" => text = Some(as_text),
-            "title" => meta.title = Some(as_text),
-            "outlet" => meta.outlet = Some(as_text),
-            "url" => meta.url = Some(as_text),
-            "published" | "date" => meta.published = Some(as_text),
-            _ => {
-                meta.extra.insert(key, as_text);
-            }
+    let get = |key: &str| map.get(key).and_then(scalar_text);
+    let missing = |key: &str, flag: &str| {
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        format!(
+            "the record has no {key:?} field (its fields: {}; {flag} names another)",
+            keys.join(", ")
+        )
+    };
+    let mut id_parts = Vec::with_capacity(fields.id.len());
+    for key in &fields.id {
+        id_parts.push(get(key).ok_or_else(|| missing(key, "--id-field"))?);
+    }
+    let id = id_parts.join("-");
+    let text = get(&fields.text).ok_or_else(|| missing(&fields.text, "--text-field"))?;
+    let mut meta = Metadata {
+        title: get(&fields.title),
+        outlet: get(&fields.outlet),
+        url: get(&fields.url),
+        published: match &fields.date {
+            Some(key) => get(key),
+            None => get("published").or_else(|| get("date")),
+        },
+        ..Metadata::default()
+    };
+    for (key, value) in &map {
+        if !fields.is_mapped(key)
+            && let Some(v) = scalar_text(value)
+        {
+            meta.extra.insert(key.clone(), v);
         }
     }
-    let id = id.ok_or("the record has no \"id\"")?;
-    let text = text.ok_or("the record has no \"text\"")?;
     let body = Span::new(0, text.len());
     Ok(Document {
         origin: id.clone(),
@@ -139,6 +197,17 @@ fn parse_record(line: &str) -> Result<Document, String> {
         body,
         meta,
     })
+}
+
+/// A string, number or boolean as text; nested values (gold annotations and the like)
+/// and nulls are not ours to keep.
+fn scalar_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +234,42 @@ mod tests {
         let results: Vec<_> = JsonlReader::new(input.as_bytes(), "in").collect();
         let err = results[1].as_ref().unwrap_err().to_string();
         assert!(err.starts_with("in:2: not JSON"), "{err}");
+    }
+
+    #[test]
+    fn fields_are_mapped_to_a_corpus_own_names() {
+        let input = "{\"event_id\":\"e1\",\"outlet\":\"Fox\",\"date\":\"2010-02-20\",\"body\":\"One.\",\"headline\":\"H\",\"published\":\"no\"}";
+        let fields = FieldMap {
+            id: vec!["event_id".into(), "outlet".into()],
+            text: "body".into(),
+            title: "headline".into(),
+            date: Some("date".into()),
+            ..FieldMap::default()
+        };
+        let doc = JsonlReader::with_fields(input.as_bytes(), "in", fields)
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(doc.id.as_deref(), Some("e1-Fox"));
+        assert_eq!(doc.text, "One.");
+        assert_eq!(doc.meta.title.as_deref(), Some("H"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Fox"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2010-02-20"));
+        // An unmapped field stays as extra metadata.
+        assert_eq!(
+            doc.meta.extra.get("published").map(String::as_str),
+            Some("no")
+        );
+        let err = JsonlReader::new(input.as_bytes(), "in")
+            .next()
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("no \"id\" field") && err.contains("event_id"),
+            "{err}"
+        );
+        assert!(err.contains("--id-field"), "{err}");
     }
 
     #[test]

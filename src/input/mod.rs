@@ -10,7 +10,7 @@ mod jsonl;
 
 pub use decode::{DecodeOptions, decode};
 pub use front_matter::split_front_matter;
-pub use jsonl::{JsonlReader, MAX_LINE_BYTES};
+pub use jsonl::{FieldMap, JsonlReader, MAX_LINE_BYTES};
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};

@@ -22,6 +22,7 @@ mod init;
 mod line_endings;
 mod lock;
 mod name;
+mod rating;
 mod record;
 mod sources;
 mod toml_out;
@@ -36,9 +37,12 @@ pub use index::{Damage, Index, Row, VersionEntry, header as index_cache_header};
 pub use init::{GITATTRIBUTES, GITATTRIBUTES_FILE, InitOutcome, is_half_made};
 pub use lock::{LockState, WriteLock};
 pub use name::{ArticleName, MAX_NAME_BYTES, NameProblem};
+pub use rating::{
+    RATINGS_DIR, Rating, Ratings, Scale, StoredRating, rating_path, read_ratings, write_rating,
+};
 pub use record::{
     EARLIEST_TIME, LATEST_TIME, Occurrence, StoredCue, StoredSource, VersionRecord, format_time,
-    parse_ref, ref_bytes, time_in_range,
+    parse_ref, ref_bytes, time_in_range, whole_seconds,
 };
 pub use sources::{
     Resolver, SOURCES_FILE, SOURCES_TEMPLATE, SourceConfig, SourceEntry, SourceSummary, key,

@@ -8,6 +8,7 @@ use super::init::GITATTRIBUTES_FILE;
 use super::line_endings;
 use super::lock::{self, LockState, WriteLock};
 use super::name::ArticleName;
+use super::rating::{RATINGS_DIR, check_rating_file, rating_reference_problems};
 use super::record::{VersionRecord, parse_ref};
 use super::{
     CACHE_DIR, MAX_CACHE_BYTES, MAX_CONFIG_BYTES, MAX_RECORD_BYTES, MAX_TEXT_BYTES, REFS_DIR,
@@ -57,6 +58,7 @@ pub struct VerifyReport {
     pub versions: usize,
     pub texts: usize,
     pub claims: usize,
+    pub ratings: usize,
     pub problems: Vec<Problem>,
     /// Articles with versions but no ref (`verify --repair` restores their refs).
     pub without_ref: Vec<Orphan>,
@@ -140,6 +142,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         VERSIONS_DIR,
         TEXTS_DIR,
         CACHE_DIR,
+        RATINGS_DIR,
         lock::LOCK_FILE,
     ] {
         if is_link(&root.join(sub)) {
@@ -178,6 +181,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
     // Versions: canonical bytes, name = hash of the canonical form.
     let mut versions: HashMap<Id, VersionFacts> = HashMap::new();
     let mut version_paths: HashMap<Id, PathBuf> = HashMap::new();
+    let mut claim_ids: HashSet<Id> = HashSet::new();
     for (path, id) in objects(&root.join(VERSIONS_DIR), "toml", &mut report) {
         let text = match read_store_file(&path, MAX_RECORD_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -240,6 +244,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             );
         }
         report.claims += rec.claims.len();
+        claim_ids.extend(rec.claims.iter().map(|occ| occ.id));
         let mut spans = vec![rec.body];
         spans.extend(&rec.sentences);
         spans.extend(&rec.fragments);
@@ -261,6 +266,7 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
         version_paths.insert(id, path);
     }
     report.versions = versions.len();
+    report.ratings = check_ratings(root, &claim_ids, &mut report);
 
     // Refs.
     let refs_dir = root.join(REFS_DIR);
@@ -537,6 +543,22 @@ pub fn verify(store: &Store, _lock: Option<&WriteLock>, lock_before: &LockState)
             .then_with(|| a.path.cmp(&b.path))
     });
     report
+}
+
+/// The rating records: each well formed and named by its hash, rating a claim some
+/// version holds, superseding a rating of the same claim. Returns how many are sound.
+fn check_ratings(root: &Path, claim_ids: &HashSet<Id>, report: &mut VerifyReport) -> usize {
+    let mut good = Vec::new();
+    for (path, id) in objects(&root.join(RATINGS_DIR), "toml", report) {
+        match check_rating_file(&path, Some(id)) {
+            Ok((id, rating)) => good.push((path, id, rating)),
+            Err(message) => report.push(Severity::Error, &path, message),
+        }
+    }
+    for (path, message) in rating_reference_problems(&good, &|c| claim_ids.contains(c)) {
+        report.push(Severity::Error, path, message);
+    }
+    good.len()
 }
 
 /// The cache files: derived, so damage there is a warning (the next command rebuilds

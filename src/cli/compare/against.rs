@@ -210,7 +210,7 @@ pub(super) fn run(
     let mut out = BufWriter::new(stdout.lock());
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::other)?;
+            super::super::output::write_json_pretty(&mut out, &result)?;
             writeln!(out)?;
         }
         Format::Jsonl => {

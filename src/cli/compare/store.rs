@@ -82,8 +82,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Table => view.table(&mut out, Dress::Terminal, with_unsourced)?,
         Format::Markdown => view.table(&mut out, Dress::Markdown, with_unsourced)?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &view.json(with_unsourced))
-                .map_err(io::Error::other)?;
+            output::write_json_pretty(&mut out, &view.json(with_unsourced))?;
             writeln!(out)?;
         }
         Format::Jsonl => view.jsonl(&mut out, with_unsourced)?,
