@@ -232,6 +232,8 @@ pub(super) fn run(
             )?;
         }
         Format::Csv => against_csv(&mut out, &result)?,
+        // Refused before the article is read.
+        Format::Html => {}
         Format::Table => against_table(&mut out, &result, Dress::Terminal, paint)?,
         Format::Markdown => against_table(&mut out, &result, Dress::Markdown, paint)?,
     }

@@ -36,6 +36,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         enabled: output::use_color(global) && format == Format::Table,
     };
     if let Some(path) = &args.against {
+        if format == Format::Html {
+            return Err(super::html_unsupported("--against"));
+        }
         // Read the new article before the store: a bad file is reported as such.
         let doc = Document::read(path, DecodeOptions::default())?;
         let store = open_store(global)?;
@@ -88,6 +91,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         }
         Format::Jsonl => view.jsonl(&mut out, with_unsourced)?,
         Format::Csv => view.csv(&mut out, with_unsourced)?,
+        Format::Html => out.write_all(super::html::render(&view, &store).as_bytes())?,
     }
     out.flush()?;
     let contradictions = view
@@ -220,7 +224,7 @@ pub(super) struct ClaimOut<'a> {
 }
 
 /// Who a row's claim is attributed to, for tables.
-fn source_label(index: &Index, resolver: &Resolver, row: &Row) -> String {
+pub(super) fn source_label(index: &Index, resolver: &Resolver, row: &Row) -> String {
     match row.source_kind {
         Some(_) => resolver.resolve(index.str(row.source_name)).to_owned(),
         None => "unsourced".to_owned(),
