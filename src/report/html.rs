@@ -286,7 +286,7 @@ mod tests {
             sentence: "Prices rose <b>5%</b>, officials said.".to_owned(),
             marks: vec![Mark {
                 start: 0,
-                end: 20,
+                end: 21,
                 sourcing: Sourcing::Anonymous,
                 claim: "abcdef0123456789".to_owned(),
             }],
