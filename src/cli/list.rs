@@ -11,7 +11,7 @@ use super::store_view::{
 use chrono::{DateTime, Utc};
 use claims::store::{Index, Resolver, Row, VersionEntry, key};
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -203,8 +203,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let resolver = Resolver::new(store.source_config()?, &index);
     filter.resolve(&index, &resolver)?;
     let versions = filter.versions(&index)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     let rows = versions.iter().flat_map(|v| {
         index
             .rows_of(v)
@@ -240,6 +239,6 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             w.finish()?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -14,7 +14,7 @@ use claims::hash::Id;
 use claims::input::Document;
 use claims::store::{ArticleName, Index, Resolver, VersionEntry};
 use serde::Serialize;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -106,6 +106,7 @@ struct AgainstOut<'a> {
 }
 
 pub(super) fn run(
+    global: &super::super::GlobalArgs,
     index: &Index,
     resolver: &Resolver,
     path: &Path,
@@ -206,8 +207,7 @@ pub(super) fn run(
         claims: claims_out,
         summary,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::super::pager::Out::new(global);
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &result).map_err(io::Error::other)?;
@@ -237,7 +237,7 @@ pub(super) fn run(
         Format::Table => against_table(&mut out, &result, Dress::Terminal, paint)?,
         Format::Markdown => against_table(&mut out, &result, Dress::Markdown, paint)?,
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,7 +19,7 @@ use claims::store::key;
 use claims::store::{Index, Resolver, Row, VersionEntry};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Up to this many articles, the table has a column per article; beyond, each row lists
@@ -44,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         let store = open_store(global)?;
         let index = super::super::store_view::load_index(&store)?;
         let resolver = Resolver::new(store.source_config()?, &index);
-        return super::against::run(&index, &resolver, path, &doc, format, paint);
+        return super::against::run(global, &index, &resolver, path, &doc, format, paint);
     }
     let names = args
         .articles
@@ -79,8 +79,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         paint,
         show,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::super::pager::Out::new(global);
     match format {
         Format::Table => view.table(&mut out, Dress::Terminal, with_unsourced)?,
         Format::Markdown => view.table(&mut out, Dress::Markdown, with_unsourced)?,
@@ -93,7 +92,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         Format::Csv => view.csv(&mut out, with_unsourced)?,
         Format::Html => out.write_all(super::html::render(&view, &store).as_bytes())?,
     }
-    out.flush()?;
+    out.finish()?;
     let contradictions = view
         .shown_rows()
         .iter()
