@@ -19,6 +19,7 @@ pub mod eval;
 pub mod extract;
 pub mod hash;
 pub mod input;
+pub mod report;
 pub mod segment;
 pub mod span;
 pub mod store;

@@ -12,7 +12,7 @@ use claims::hash::Id;
 use claims::store::{Index, VersionEntry, key};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -122,8 +122,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
         })
         .collect();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     match format {
         Format::Table => {
             if rows.is_empty() {
@@ -160,6 +159,6 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             w.finish()?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

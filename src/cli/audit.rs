@@ -1,5 +1,7 @@
 //! `claims audit`: the pre-publication sourcing audit, like a linter.
 
+mod html;
+
 use super::GlobalArgs;
 use super::error::CliError;
 use super::output::{self, Paint, ellipsize, new_table};
@@ -14,6 +16,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+EXAMPLES:
+    claims audit draft.md                        # findings by position, a summary per level
+    claims audit --format github drafts/*.md     # workflow annotations for CI
+    claims audit --format html draft.md > audit.html  # a report to open in a browser")]
 pub struct Args {
     /// Drafts to audit: text or Markdown, with optional TOML front matter between `+++`
     /// lines (skipped, but counted in line numbers); `-` reads standard input.
@@ -64,6 +71,10 @@ pub enum Format {
     Line,
     /// GitHub Actions workflow annotations (`::warning file=...,line=...::message`).
     Github,
+    /// A self-contained HTML report (no network): per draft, a chart of how its claims
+    /// are sourced, its findings with the flagged words marked, and the draft with each
+    /// claim coloured by its source.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -150,6 +161,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let min = args.min_level.level();
     let mut summary = Summary::default();
     let mut reports = Vec::new();
+    let mut drafts = Vec::new();
     let mut failed = false;
     let mut cache: AuditorCache = Vec::new();
     for path in &args.files {
@@ -161,9 +173,14 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             store,
             &mut cache,
         ) {
-            Ok(report) => {
+            Ok((report, doc, extraction)) => {
                 summary.add(&report);
                 match format {
+                    Format::Html => drafts.push(html::Audited {
+                        report,
+                        doc,
+                        extraction,
+                    }),
                     Format::Json => reports.push(report),
                     Format::Line => write_lines(&mut out, &report, min, args.show_waived)?,
                     Format::Github => write_github(&mut out, &report, min, args.show_waived)?,
@@ -188,6 +205,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             store_dir.as_deref(),
         )?,
         Format::Table => writeln!(out, "{}", summary_line(&summary, paint))?,
+        Format::Html => {
+            out.write_all(html::render(&drafts, &summary, min, args.show_waived).as_bytes())?
+        }
         Format::Line | Format::Github => {
             out.flush()?;
             if summary.files > 1 || output::stdout_is_terminal() {
@@ -249,7 +269,7 @@ fn audit_file<'a>(
     explicit: Option<&Path>,
     store: Option<StoreContext<'a>>,
     cache: &mut AuditorCache<'a>,
-) -> Result<FileReport, CliError> {
+) -> Result<(FileReport, Document, claims::extract::Extraction), CliError> {
     let doc = Document::read(path, options)?;
     if doc.body_text().trim().is_empty() {
         return Err(
@@ -275,7 +295,8 @@ fn audit_file<'a>(
     };
     let auditor = &cache[index].1;
     let extraction = claims::extract(&doc);
-    auditor.audit(&doc, &extraction).map_err(config_error)
+    let report = auditor.audit(&doc, &extraction).map_err(config_error)?;
+    Ok((report, doc, extraction))
 }
 
 fn config_error(err: ConfigError) -> CliError {

@@ -6,6 +6,7 @@
 //!   `eval/FORMAT.md`), below.
 
 mod against;
+mod html;
 mod render;
 mod store;
 
@@ -78,6 +79,7 @@ EXAMPLES:
     claims compare --outlet fox --since 2024-10-01   # Fox outlets' articles since October
     claims compare --only unsourced --limit 20 --format markdown
     claims compare --fail-on contradiction --format jsonl > report.jsonl  # CI
+    claims compare --format html > report.html      # a report to open in a browser
     claims compare --against draft.md")]
 pub struct Args {
     /// Articles of the store to compare, two or more [default: every article, oldest
@@ -172,6 +174,10 @@ pub enum Format {
     Markdown,
     /// Comma-separated values, quoted where needed, for spreadsheets.
     Csv,
+    /// A self-contained HTML report (no network): matched claims grouped by story,
+    /// contradictions first, the sentences side by side with claims coloured by source,
+    /// and a chart of each outlet's sourcing. Not with --pairs or --against.
+    Html,
 }
 
 /// One related pair as printed (`eval/FORMAT.md`).
@@ -193,6 +199,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         }
         return store::run(global, args);
     };
+    if args.format == Some(Format::Html) {
+        return Err(html_unsupported("--pairs"));
+    }
     if !args.articles.is_empty() {
         return Err(
             CliError::new("--pairs relates the pairs of a file; it takes no ARTICLE")
@@ -249,6 +258,8 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             ));
         }
         match format {
+            // Refused before the first pair is read.
+            Format::Html => {}
             Format::Jsonl => {
                 write_json_line(&mut out, &record(&pair, &relation, evidence.as_ref()))?
             }
@@ -298,7 +309,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
                 grid.write(&mut out)?;
             }
         }
-        Format::Jsonl | Format::Csv => {}
+        Format::Jsonl | Format::Csv | Format::Html => {}
     }
     out.flush()?;
     if skipped > 0 && first {
@@ -330,6 +341,12 @@ fn record<'a>(
         reasons: &relation.reasons,
         signals: evidence,
     }
+}
+
+/// --format html reports on the store's articles; the other modes have tables.
+fn html_unsupported(mode: &str) -> CliError {
+    CliError::new(format!("--format html is not available with {mode}"))
+        .with_hint("drop --format html (table, json, jsonl, markdown and csv work here), or compare the store's articles: `claims compare --format html > report.html`")
 }
 
 fn pairs_error(err: PairsError) -> CliError {

@@ -7,7 +7,7 @@ use super::store_view::{Format, article_arg, format_or_default, open_store};
 use claims::hash::Id;
 use claims::store::{Change, Occurrence, Resolver, diff_claims};
 use serde::Serialize;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -75,8 +75,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let old_claims = old.as_ref().map_or(&[][..], |o| &o.claims[..]);
     let diff = diff_claims(old_claims, &new.claims);
     let resolver = Resolver::new(store.source_config()?, &index);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     match format {
         Format::Table => {
             match from {
@@ -178,6 +177,6 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use claims::hash::Id;
 use claims::store::{Index, VersionEntry};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -96,8 +96,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
         })
         .collect();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     match format {
         Format::Table => {
             let mut table = new_table([
@@ -129,6 +128,6 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             w.finish()?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

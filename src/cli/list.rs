@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use claims::store::{Index, Resolver, Row, VersionEntry, key};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -209,8 +209,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
     let resolver = Resolver::new(store.source_config()?, &index);
     filter.resolve(&index, &resolver)?;
     let versions = filter.versions(&index)?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     let ratings = super::rate::load_ratings(&store)?;
     let rows = versions.iter().flat_map(|v| {
         index
@@ -233,7 +232,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             w.finish()?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

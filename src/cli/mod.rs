@@ -22,6 +22,7 @@ mod lines;
 mod list;
 mod lookup;
 mod man;
+mod pager;
 mod rate;
 mod show;
 mod sources;
@@ -64,9 +65,14 @@ pub struct GlobalArgs {
     /// working directory that holds a `store.toml`].
     #[arg(long, global = true, env = "CLAIMS_STORE", value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// When to colour output: never with NO_COLOR set, and by default only on a terminal.
+    /// When to colour output: `auto` colours on a terminal unless NO_COLOR is set;
+    /// `always` colours even through a pipe or with NO_COLOR; `never` does not.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Do not page long output. On a terminal, output longer than the screen goes
+    /// through PAGER (default `less -FRX`; an empty PAGER or `cat` pages nothing).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

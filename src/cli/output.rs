@@ -14,12 +14,13 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
-/// Whether to colour standard output: never with NO_COLOR, by default only on a terminal.
+/// Whether to colour standard output: `--color always` does (an explicit request wins
+/// over NO_COLOR, as no-color.org asks), `auto` only on a terminal without NO_COLOR.
 pub fn use_color(global: &GlobalArgs) -> bool {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match global.color {
         ColorChoice::Never => false,
-        ColorChoice::Always => !no_color,
+        ColorChoice::Always => true,
         ColorChoice::Auto => !no_color && stdout_is_terminal(),
     }
 }
@@ -60,8 +61,8 @@ impl Paint {
     }
 }
 
-/// A table whose cells are made safe for a terminal as they are added ([`sanitize`]),
-/// before the table measures them.
+/// A table whose cells are made safe for a terminal as they are added ([`table_cell`]),
+/// before the table measures them, and coloured once it is drawn ([`colour_drawn`]).
 pub struct SafeTable(Table);
 
 impl SafeTable {
@@ -70,11 +71,8 @@ impl SafeTable {
         I: IntoIterator<Item = S>,
         S: std::fmt::Display,
     {
-        self.0.add_row(
-            cells
-                .into_iter()
-                .map(|c| sanitize(&c.to_string()).into_owned()),
-        );
+        self.0
+            .add_row(cells.into_iter().map(|c| table_cell(&c.to_string())));
         self
     }
 
@@ -85,8 +83,83 @@ impl SafeTable {
 
 impl std::fmt::Display for SafeTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        f.write_str(&colour_drawn(&self.0.to_string()))
     }
+}
+
+/// A cell's text for a table: made safe ([`sanitize`]), and [`Paint`]'s colour codes
+/// swapped for invisible markers of no width, so the table measures and wraps the text
+/// alone and never cuts a code in two.
+pub fn table_cell(text: &str) -> String {
+    let safe = sanitize(text);
+    if !safe.contains('\x1b') {
+        return safe.into_owned();
+    }
+    let mut out = safe.into_owned();
+    for (n, code) in OWN_CODES.iter().enumerate() {
+        out = out.replace(code, &marker(n).to_string());
+    }
+    out
+}
+
+/// The marker standing for `OWN_CODES[n]`: a Unicode tag character, which takes no
+/// room on screen and is never text of an article ([`sanitize`] escapes them).
+fn marker(n: usize) -> char {
+    char::from_u32(MARKER_BASE + n as u32).unwrap_or('\u{e0041}')
+}
+
+const MARKER_BASE: u32 = 0xE0041;
+
+fn marker_code(c: char) -> Option<&'static str> {
+    let n = (c as u32).checked_sub(MARKER_BASE)?;
+    OWN_CODES.get(n as usize).copied()
+}
+
+/// A drawn table with its markers turned back into colour codes, line by line: a colour
+/// opened in a cell ends at the next space, border or line end (coloured cells hold
+/// single words), so every line of the table resets what it coloured.
+pub fn colour_drawn(table: &str) -> String {
+    if !table.chars().any(|c| marker_code(c).is_some()) {
+        return table.to_owned();
+    }
+    let mut out = String::with_capacity(table.len() + 64);
+    for (n, line) in table.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut open = false;
+        for c in line.chars() {
+            match marker_code(c) {
+                Some(RESET) => {
+                    if open {
+                        out.push_str(RESET);
+                        open = false;
+                    }
+                }
+                Some(code) => {
+                    out.push_str(code);
+                    open = true;
+                }
+                None => {
+                    if open && (c.is_whitespace() || is_border(c)) {
+                        out.push_str(RESET);
+                        open = false;
+                    }
+                    out.push(c);
+                }
+            }
+        }
+        if open {
+            out.push_str(RESET);
+        }
+    }
+    out
+}
+
+const RESET: &str = "\x1b[0m";
+
+fn is_border(c: char) -> bool {
+    matches!(c, '│' | '┆' | '║' | '|') || ('\u{2500}'..='\u{257f}').contains(&c)
 }
 
 /// A table in the house style, wrapped to the terminal's width when there is one.
@@ -98,9 +171,15 @@ where
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
-    if !stdout_is_terminal() {
-        table.force_no_tty();
-        table.set_width(120);
+    match super::pager::terminal_size() {
+        // Set, not asked of the terminal by the table: a width of 0 reads as 80.
+        Some((cols, _)) => {
+            table.set_width(cols);
+        }
+        None => {
+            table.force_no_tty();
+            table.set_width(120);
+        }
     }
     table.set_header(header);
     SafeTable(table)
@@ -168,6 +247,8 @@ const OWN_CODES: [&str; 6] = [
 fn unsafe_char(c: char, keep_newline: bool) -> bool {
     (c.is_control() && !(keep_newline && c == '\n'))
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        // Tag characters: invisible, and the markers of colour in tables.
+        || ('\u{e0000}'..='\u{e007f}').contains(&c)
 }
 
 fn sanitize_with(text: &str, keep_newline: bool) -> std::borrow::Cow<'_, str> {
@@ -222,5 +303,59 @@ mod tests {
         let painted = Paint { enabled: true }.red("error");
         assert_eq!(sanitize(&painted), painted);
         assert_eq!(sanitize("\x1b[8mhidden"), "\\u{1b}[8mhidden");
+        assert_eq!(sanitize("a\u{e0041}b"), "a\\u{e0041}b");
+    }
+
+    /// Every escape sequence in `text` is whole, and each line ends with colour reset.
+    fn assert_whole_codes(text: &str) {
+        for line in text.lines() {
+            let mut open = false;
+            let mut rest = line;
+            while let Some(at) = rest.find('\x1b') {
+                let after = &rest[at..];
+                let code = OWN_CODES
+                    .iter()
+                    .find(|c| after.starts_with(*c))
+                    .unwrap_or_else(|| panic!("a cut escape sequence in {line:?}"));
+                open = *code != RESET;
+                rest = &after[code.len()..];
+            }
+            assert!(!open, "colour left open at the end of {line:?}");
+        }
+    }
+
+    #[test]
+    fn colour_is_applied_after_wrapping() {
+        let paint = Paint { enabled: true };
+        for width in [20, 24, 30, 45, 80] {
+            let mut table = new_table(["#", "claim", "why"]);
+            table.0.set_width(width);
+            table.add_row([
+                "1".to_owned(),
+                format!(
+                    "{}\nThe county has not asked for funds",
+                    paint.yellow("contradiction")
+                ),
+                format!("{} and {}", paint.bold("agrees"), paint.dim("absent")),
+            ]);
+            let drawn = table.to_string();
+            assert_whole_codes(&drawn);
+            assert!(
+                drawn.contains("\x1b[33mcontradiction\x1b[0m") || width < 30,
+                "{drawn}"
+            );
+            // Without the codes, the table is the table of the plain text.
+            let mut plain = new_table(["#", "claim", "why"]);
+            plain.0.set_width(width);
+            plain.add_row([
+                "1",
+                "contradiction\nThe county has not asked for funds",
+                "agrees and absent",
+            ]);
+            let stripped: String = OWN_CODES
+                .iter()
+                .fold(drawn.clone(), |t, code| t.replace(code, ""));
+            assert_eq!(stripped, plain.to_string(), "width {width}");
+        }
     }
 }

@@ -9,7 +9,7 @@ use super::store_view::{Format, OccurrenceOut, format_or_default, open_store};
 use claims::store::Resolver;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -79,8 +79,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         rating: RatingOut::current(&ratings, &id),
         occurrences: Vec::new(),
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     match format {
         Format::Table => {
             writeln!(out, "claim {}", claim.id)?;
@@ -132,7 +131,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
             }
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

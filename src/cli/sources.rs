@@ -13,7 +13,7 @@ use claims::store::{
     Store, StoreError, key, read_store_file, summarize, write_atomic,
 };
 use serde::Serialize;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -114,8 +114,7 @@ fn list(global: &GlobalArgs, format: Option<Format>) -> Result<ExitCode, CliErro
     let index = super::store_view::load_index(&store)?;
     let resolver = Resolver::new(store.source_config()?, &index);
     let summaries = summarize(&index, &resolver);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::pager::Out::new(global);
     match format {
         Format::Table => {
             if summaries.is_empty() {
@@ -155,7 +154,7 @@ fn list(global: &GlobalArgs, format: Option<Format>) -> Result<ExitCode, CliErro
             w.finish()?;
         }
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,7 +14,7 @@ use claims::hash::Id;
 use claims::input::Document;
 use claims::store::{ArticleName, Index, Resolver, VersionEntry};
 use serde::Serialize;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -106,6 +106,7 @@ struct AgainstOut<'a> {
 }
 
 pub(super) fn run(
+    global: &super::super::GlobalArgs,
     index: &Index,
     resolver: &Resolver,
     path: &Path,
@@ -206,8 +207,7 @@ pub(super) fn run(
         claims: claims_out,
         summary,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::super::pager::Out::new(global);
     match format {
         Format::Json => {
             super::super::output::write_json_pretty(&mut out, &result)?;
@@ -232,10 +232,12 @@ pub(super) fn run(
             )?;
         }
         Format::Csv => against_csv(&mut out, &result)?,
+        // Refused before the article is read.
+        Format::Html => {}
         Format::Table => against_table(&mut out, &result, Dress::Terminal, paint)?,
         Format::Markdown => against_table(&mut out, &result, Dress::Markdown, paint)?,
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

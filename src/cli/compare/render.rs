@@ -2,7 +2,7 @@
 //! Markdown (comfy-table's ASCII_MARKDOWN preset), and CSV rows.
 
 use super::super::export::write_csv_row;
-use super::super::output::{new_table, sanitize};
+use super::super::output::{colour_drawn, new_table, sanitize, table_cell};
 use comfy_table::{ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
@@ -46,7 +46,7 @@ impl Grid {
         match self.dress {
             Dress::Terminal => {
                 self.table
-                    .add_row(cells.iter().map(|c| sanitize(c.as_ref()).into_owned()));
+                    .add_row(cells.iter().map(|c| table_cell(c.as_ref())));
             }
             Dress::Markdown => {
                 self.table
@@ -60,7 +60,10 @@ impl Grid {
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        writeln!(out, "{}", self.table)
+        match self.dress {
+            Dress::Terminal => writeln!(out, "{}", colour_drawn(&self.table.to_string())),
+            Dress::Markdown => writeln!(out, "{}", self.table),
+        }
     }
 }
 

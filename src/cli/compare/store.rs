@@ -19,7 +19,7 @@ use claims::store::key;
 use claims::store::{Index, Resolver, Row, VersionEntry};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// Up to this many articles, the table has a column per article; beyond, each row lists
@@ -36,12 +36,15 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         enabled: output::use_color(global) && format == Format::Table,
     };
     if let Some(path) = &args.against {
+        if format == Format::Html {
+            return Err(super::html_unsupported("--against"));
+        }
         // Read the new article before the store: a bad file is reported as such.
         let doc = Document::read(path, DecodeOptions::default())?;
         let store = open_store(global)?;
         let index = super::super::store_view::load_index(&store)?;
         let resolver = Resolver::new(store.source_config()?, &index);
-        return super::against::run(&index, &resolver, path, &doc, format, paint);
+        return super::against::run(global, &index, &resolver, path, &doc, format, paint);
     }
     let names = args
         .articles
@@ -76,8 +79,7 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         paint,
         show,
     };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = super::super::pager::Out::new(global);
     match format {
         Format::Table => view.table(&mut out, Dress::Terminal, with_unsourced)?,
         Format::Markdown => view.table(&mut out, Dress::Markdown, with_unsourced)?,
@@ -87,8 +89,9 @@ pub fn run(global: &GlobalArgs, args: Args) -> Result<ExitCode, CliError> {
         }
         Format::Jsonl => view.jsonl(&mut out, with_unsourced)?,
         Format::Csv => view.csv(&mut out, with_unsourced)?,
+        Format::Html => out.write_all(super::html::render(&view, &store).as_bytes())?,
     }
-    out.flush()?;
+    out.finish()?;
     let contradictions = view
         .shown_rows()
         .iter()
@@ -219,7 +222,7 @@ pub(super) struct ClaimOut<'a> {
 }
 
 /// Who a row's claim is attributed to, for tables.
-fn source_label(index: &Index, resolver: &Resolver, row: &Row) -> String {
+pub(super) fn source_label(index: &Index, resolver: &Resolver, row: &Row) -> String {
     match row.source_kind {
         Some(_) => resolver.resolve(index.str(row.source_name)).to_owned(),
         None => "unsourced".to_owned(),
