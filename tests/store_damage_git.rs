@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{TestStore, bare_cmd};
+use common::{TestStore, bare_cmd, git};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -45,31 +45,6 @@ fn listed_at(store: &Path) -> BTreeSet<String> {
             row["article"].as_str().unwrap().to_owned()
         })
         .collect()
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    out
 }
 
 /// Whether git is here; under CI a missing git fails instead of skipping.

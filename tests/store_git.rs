@@ -3,34 +3,8 @@
 
 mod common;
 
-use common::{TestStore, article, bare_cmd, jsonl_articles};
-use std::path::Path;
+use common::{TestStore, article, bare_cmd, git, jsonl_articles};
 use std::process::Command;
-
-fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 fn has_git() -> bool {
     Command::new("git").arg("--version").output().is_ok()
